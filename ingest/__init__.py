@@ -1,0 +1,1 @@
+"""Xianzhi ingest: report documents → sentences → metric mentions → Parquet landing."""
