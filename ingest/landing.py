@@ -1,0 +1,77 @@
+"""One schema per landed table; atomic, deterministic Parquet writes under the landing folder."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "reports": pa.schema(
+        [
+            ("report_id", S), ("content_hash", S), ("source_files", S), ("source_urls", S),
+            ("place_code", S), ("place_name", S), ("report_year", I),
+            ("labelled_place", S), ("labelled_year", I), ("label_conflict", S),
+            ("title", S), ("session", S), ("delivery_date", S), ("speaker", S), ("identity_evidence", S),
+            ("body_start", I), ("body_end", I), ("char_count", I),
+            ("lost_char_runs", I), ("is_truncated", B), ("is_partial", B),
+            ("is_work_report", B), ("non_report_reason", S), ("is_duplicate_source", B),
+            ("report_text", S),
+        ]
+    ),
+    "sentences": pa.schema(
+        [
+            ("sentence_id", S), ("report_id", S), ("sentence_index", I),
+            ("section_role", S), ("section_title", S),
+            ("char_start", I), ("char_end", I), ("sentence_text", S),
+        ]
+    ),
+    "metric_mentions": pa.schema(
+        [
+            ("mention_id", S), ("report_id", S), ("sentence_id", S), ("mention_index", I),
+            ("char_start", I), ("char_end", I), ("surface", S), ("subject", S), ("verb", S),
+            ("indicator_id", S), ("value", F), ("value_upper", F), ("bound", S),
+            ("unit", S), ("unit_raw", S), ("value_kind", S), ("reference_year", I),
+            ("is_multi_year", B), ("is_rank", B), ("rank_scope", S), ("is_sub_area", B),
+        ]
+    ),
+    "ingest_errors": pa.schema([("source", S), ("reason", S)]),
+}
+
+# Sort keys make rebuilds byte-for-byte comparable (idempotent landing).
+SORT_KEYS = {
+    "reports": "report_id",
+    "sentences": "sentence_id",
+    "metric_mentions": "mention_id",
+    "ingest_errors": "source",
+}
+
+
+def write_table(landing: Path, name: str, rows: list[dict], schema: pa.Schema | None = None) -> Path:
+    """Write rows as <landing>/<name>.parquet atomically: a crash never leaves half a file."""
+    schema = schema or SCHEMAS[name]
+    key = SORT_KEYS.get(name)
+    if key:
+        rows = sorted(rows, key=lambda row: (row.get(key) is None, row.get(key)))
+    table = pa.Table.from_pylist(rows, schema=schema)
+    landing.mkdir(parents=True, exist_ok=True)
+    target = landing / f"{name}.parquet"
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".parquet.tmp", dir=landing)
+    os.close(handle)
+    try:
+        pq.write_table(table, temporary, compression="zstd")
+        os.replace(temporary, target)  # atomic on one file system
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return target
+
+
+def infer_schema(rows: list[dict]) -> pa.Schema:
+    """A schema for catalogue-like tables whose columns are owned by another module."""
+    return pa.Table.from_pylist(rows).schema

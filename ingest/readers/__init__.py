@@ -1,0 +1,53 @@
+"""Finds report documents in folders and reads each with the reader for its kind of file."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from ingest.documents import Document, ReaderError
+
+# suffix → (module, function); modules are imported on first use so a missing optional
+# reader never breaks the others.
+READERS = {
+    ".txt": ("ingest.readers.txt", "read_txt"),
+    ".csv": ("ingest.readers.tables", "read_csv"),
+    ".xlsx": ("ingest.readers.tables", "read_xlsx"),
+    ".html": ("ingest.readers.html", "read_html"),
+    ".htm": ("ingest.readers.html", "read_html"),
+    ".pdf": ("ingest.readers.pdf", "read_pdf"),
+    ".docx": ("ingest.readers.docx", "read_docx"),
+}
+
+# Files beside reports that are never reports themselves.
+IGNORED_NAMES = {"README.md", "MANIFEST.csv", ".DS_Store"}
+
+
+def find_documents(folders: list[Path]) -> Iterator[tuple[Path, str]]:
+    """Every readable file under the folders (recursively), with the name users will see."""
+    for folder in folders:
+        folder = Path(folder)
+        if folder.is_file():
+            yield folder, folder.name
+            continue
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or path.name in IGNORED_NAMES or path.name.startswith("."):
+                continue
+            if path.suffix.lower() in READERS:
+                yield path, str(path.relative_to(folder))
+
+
+def read_document(path: Path, source: str) -> list[Document]:
+    """All reports in one file; raises ReaderError with a one-line reason."""
+    try:
+        module_name, function_name = READERS[path.suffix.lower()]
+    except KeyError:
+        raise ReaderError(f"{source}: unsupported file type {path.suffix!r}") from None
+    reader = getattr(importlib.import_module(module_name), function_name)
+    try:
+        return reader(path, source)
+    except ReaderError:
+        raise
+    except Exception as error:  # any reader failure is one document's problem, not the run's
+        raise ReaderError(f"{source}: unreadable ({type(error).__name__}: {error})") from error

@@ -1,0 +1,105 @@
+"""Splits a report's body into sections (with their role) and sentences with character offsets."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.records import SegmentedReport, Sentence
+
+# A top-level heading: "一、2022年主要工作回顾", "二、2023年工作总体要求和主要预期目标".
+_TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]\s*(?P<title>\S.{0,60})$")
+_GLOSSARY_HEADING = re.compile(r"^\s*(名词解释|注释|附件|附：|注：)")
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+
+# Which words in a heading give a section its role; checked in this order.
+_TARGET_WORDS = ("预期目标", "主要目标", "总体要求", "目标任务", "总体思路", "指导思想")
+_TASK_WORDS = ("重点工作", "主要任务", "重点任务", "工作安排", "工作任务", "着力", "全力", "坚持", "加快", "推进", "扎实")
+_REVIEW_WORDS = ("回顾", "过去", "工作总结", "成就", "成绩", "主要工作", "发展成就", "五年")
+_GLOSSARY_WORDS = ("名词解释", "注释")
+# Paragraph-level cues: the targets paragraph often sits inside a "tasks" or unheaded section.
+_TARGET_PARAGRAPH = re.compile(r"(主要预期目标|主要目标是|预期目标是|目标是[:：]?|发展目标是|主要指标)")
+
+
+def heading_role(title: str, report_year: int | None) -> str:
+    """The role a top-level heading gives to the section it opens."""
+    if any(word in title for word in _GLOSSARY_WORDS):
+        return "glossary"
+    # "2023年主要目标任务和重点工作" is mostly tasks; its targets paragraph is caught per line.
+    if any(word in title for word in _TARGET_WORDS) and not any(w in title for w in _TASK_WORDS[:5]):
+        return "targets"
+    years = [int(y) for y in _YEAR.findall(title)]
+    if report_year and years and max(years) < report_year and "目标" not in title:
+        return "review"
+    if any(word in title for word in _REVIEW_WORDS) and not any(w in title for w in ("今年", "新的一年")):
+        return "review"
+    if report_year and years and min(years) >= report_year:
+        return "tasks"
+    if any(word in title for word in _TASK_WORDS):
+        return "tasks"
+    return "other"
+
+
+def _lines(text: str, start: int, end: int):
+    """(line_start, line_end) spans of the lines inside [start, end)."""
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        line_end = end if newline == -1 else newline
+        yield position, line_end
+        position = line_end + 1
+
+
+def _sentences_of_line(text: str, start: int, end: int):
+    """Sentence spans in one line, trimmed of surrounding white space."""
+    piece_start = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        yield from _trimmed(text, piece_start, match.end())
+        piece_start = match.end()
+    yield from _trimmed(text, piece_start, end)
+
+
+def _trimmed(text: str, start: int, end: int):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def segment_report(
+    report_id: str,
+    text: str,
+    report_year: int | None,
+    body_span: tuple[int, int] | None = None,
+) -> SegmentedReport:
+    """Sentences of the body with their section role; offsets index `text`."""
+    body_start, body_end = body_span or (0, len(text))
+    sentences: list[Sentence] = []
+    role, title = "preamble", ""
+    for line_start, line_end in _lines(text, body_start, body_end):
+        line = text[line_start:line_end]
+        heading = _TOP_HEADING.match(line)
+        if heading and len(line.strip()) <= 64:
+            title = line.strip()
+            role = heading_role(heading.group("title"), report_year)
+        elif _GLOSSARY_HEADING.match(line) and len(line.strip()) <= 12:
+            title, role = line.strip(), "glossary"
+        line_role = role
+        if role in ("preamble", "tasks", "other") and _TARGET_PARAGRAPH.search(line):
+            line_role = "targets"
+        for start, end in _sentences_of_line(text, line_start, line_end):
+            index = len(sentences)
+            sentences.append(
+                Sentence(
+                    sentence_id=f"{report_id}:{index:05d}",
+                    index=index,
+                    section_role=line_role,
+                    section_title=title,
+                    char_start=start,
+                    char_end=end,
+                    text=text[start:end],
+                )
+            )
+    return SegmentedReport(report_id=report_id, report_year=report_year, text=text, sentences=tuple(sentences))

@@ -1,0 +1,59 @@
+"""Segmentation: section roles from headings and target paragraphs; sentence offsets."""
+
+import pytest
+
+from ingest.segmentation import heading_role, segment_report
+
+TEXT = (
+    "网页导航 首页\n"
+    "政府工作报告\n"
+    "一、2022年主要工作回顾\n"
+    "全年实现地区生产总值183.7亿元、增长3.8%。一般公共预算收入8.9亿元！\n"
+    "二、2023年主要目标任务和重点工作\n"
+    "2023年经济社会发展主要预期目标是：地区生产总值增长6.5%；规上工业增加值增长8%左右。\n"
+    "（一）大抓稳进提质。新增高新技术企业120家。\n"
+    "名词解释\n"
+    "1.“三稳”：稳增长。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [
+        ("2022年主要工作回顾", "review"),
+        ("过去五年工作回顾", "review"),
+        ("2025年主要工作和“十四五”发展成就", "review"),
+        ("2023年工作总体要求和主要预期目标", "targets"),
+        ("2023年主要目标任务和重点工作", "tasks"),
+        ("2024年重点工作", "tasks"),
+        ("全面加强政府自身建设", "other"),
+        ("名词解释", "glossary"),
+    ],
+)
+def test_heading_role(title: str, role: str):
+    assert heading_role(title, 2023 if "2022" in title or "2023" in title else 2024) == role
+
+
+def test_sentences_keep_offsets_into_the_full_text():
+    body_start = TEXT.index("政府工作报告")
+    report = segment_report("r1", TEXT, 2023, (body_start, len(TEXT)))
+    for sentence in report.sentences:
+        assert TEXT[sentence.char_start : sentence.char_end] == sentence.text
+        assert sentence.char_start >= body_start
+    assert not any("网页导航" in s.text for s in report.sentences)
+    assert [s.index for s in report.sentences] == list(range(len(report.sentences)))
+    assert report.sentences[0].sentence_id == "r1:00000"
+
+
+def test_roles_follow_headings_and_the_targets_paragraph():
+    report = segment_report("r1", TEXT, 2023)
+    role_of = {s.text: s.section_role for s in report.sentences}
+    assert role_of["全年实现地区生产总值183.7亿元、增长3.8%。"] == "review"
+    assert role_of["一般公共预算收入8.9亿元！"] == "review"
+    assert role_of["2023年经济社会发展主要预期目标是：地区生产总值增长6.5%；规上工业增加值增长8%左右。"] == "targets"
+    assert role_of["新增高新技术企业120家。"] == "tasks"
+    assert role_of["1.“三稳”：稳增长。"] == "glossary"
+
+
+def test_empty_body_gives_no_sentences():
+    assert segment_report("r", "   \n\n", 2023).sentences == ()
