@@ -1,0 +1,46 @@
+# The stage interface: install → build (ingest + dbt) → app; test; bench.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+WAREHOUSE ?= data/warehouse.duckdb
+PORT ?= 8501
+
+.PHONY: install build run app test test-fast eval browser clean
+
+$(INSTALLED): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+## build: the warehouse from seeds/ (DOCUMENTS="--documents DIR ..." to build other folders)
+build: install
+	$(BIN)/xianzhi build $(DOCUMENTS) --warehouse $(WAREHOUSE)
+
+## run: build, then serve the app on localhost:$(PORT)
+run: build
+	$(BIN)/xianzhi app --warehouse $(WAREHOUSE) --port $(PORT)
+
+app: install
+	$(BIN)/xianzhi app --warehouse $(WAREHOUSE) --port $(PORT)
+
+## browser: headless Chromium and CJK fonts for the end-to-end test, where missing
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "noto sans cjk" || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+## test: the whole suite (unit, dbt, integration on ../shared/corpus, app, browser)
+test: install browser
+	$(BIN)/pytest
+
+test-fast: install
+	$(BIN)/pytest -m "not integration and not e2e"
+
+eval: install
+	$(BIN)/xianzhi eval --gold ../shared/gold
+
+clean:
+	rm -rf data/ .pytest_cache

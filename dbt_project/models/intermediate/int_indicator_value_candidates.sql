@@ -1,0 +1,30 @@
+-- Mentions that may state a place's core indicator value: typed, dated, of the place itself,
+-- in the indicator's canonical unit, from a real work report.
+with attributed as (
+    select * from {{ ref('int_metric_mentions_attributed') }}
+),
+
+indicators as (
+    select * from {{ ref('indicators') }}
+)
+
+select
+    attributed.*,
+    -- A report states last year's actuals and this year's targets; others (restated years,
+    -- targets for later years) are kept but ranked after these.
+    case
+        when attributed.value_kind = 'actual' then attributed.report_year - 1
+        else attributed.report_year
+    end as expected_reference_year
+from attributed
+inner join indicators
+    on attributed.indicator_id = indicators.indicator_id
+    and attributed.unit = indicators.unit
+where attributed.is_work_report
+  and attributed.place_code is not null
+  and attributed.reference_year is not null
+  and attributed.value is not null
+  and attributed.value_kind in ('actual', 'target')
+  and not attributed.is_multi_year
+  and not attributed.is_rank
+  and not attributed.is_sub_area

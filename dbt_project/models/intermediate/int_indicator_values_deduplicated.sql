@@ -1,0 +1,28 @@
+-- One value per place × indicator × reference year × kind. Preference: the report whose own
+-- year makes this its headline figure (last year's actual, this year's target), then the
+-- earliest statement in that report (the main review or target paragraph comes first).
+with candidates as (
+    select * from {{ ref('int_indicator_value_candidates') }}
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by place_code, indicator_id, reference_year, value_kind
+            order by
+                abs(reference_year - expected_reference_year),
+                report_year desc,
+                sentence_index,
+                mention_index,
+                report_id
+        ) as preference,
+        count(distinct report_id) over (
+            partition by place_code, indicator_id, reference_year, value_kind
+        ) as n_reports_stating
+    from candidates
+)
+
+select * exclude (preference)
+from ranked
+where preference = 1

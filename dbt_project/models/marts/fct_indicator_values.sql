@@ -1,0 +1,31 @@
+-- One row per place × indicator × reference year × value kind (the public contract).
+with values_ as (
+    select * from {{ ref('int_indicator_values_deduplicated') }}
+),
+
+places as (
+    select * from {{ ref('dim_places') }}
+)
+
+select
+    values_.place_code,
+    coalesce(places.place_name, values_.place_name) as place_name,
+    values_.indicator_id,
+    values_.reference_year,
+    values_.value_kind,
+    values_.value,
+    values_.value_upper,
+    values_.bound,
+    values_.unit,
+    values_.report_id,
+    values_.sentence_text as quote,
+    values_.report_year,
+    values_.sentence_id,
+    values_.mention_id,
+    values_.char_start,
+    values_.char_end,
+    values_.surface,
+    values_.subject,
+    values_.n_reports_stating
+from values_
+left join places using (place_code)

@@ -1,0 +1,26 @@
+-- One row per quantity found in any sentence (core indicator or not), with its provenance.
+select
+    mention_id,
+    report_id,
+    sentence_id,
+    place_code,
+    report_year,
+    char_start,
+    char_end,
+    surface,
+    subject,
+    verb,
+    indicator_id,
+    value,
+    value_upper,
+    bound,
+    unit,
+    unit_raw,
+    value_kind,
+    reference_year,
+    is_multi_year,
+    is_rank,
+    rank_scope,
+    is_sub_area,
+    section_role
+from {{ ref('int_metric_mentions_attributed') }}

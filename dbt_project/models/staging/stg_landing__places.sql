@@ -1,0 +1,21 @@
+with source as (
+    select * from {{ source('landing', 'places') }}
+),
+
+renamed as (
+    select
+        -- ids
+        place_code,
+        parent_code,
+        prefecture_code,
+        province_code,
+        -- strings
+        place_name,
+        short_name,
+        level,
+        prefecture_name,
+        province_name
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,73 @@
+"""`xianzhi build`: ingest documents, land Parquet, dbt build a fresh warehouse, swap it in."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from ingest import gazetteer, paths, pipeline
+from ingest.dbt_runner import DbtOutcome, run_dbt
+
+
+@dataclass
+class BuildResult:
+    warehouse: Path
+    n_reports: int
+    errors: list[dict]
+    dbt: DbtOutcome
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def success(self) -> bool:
+        return self.dbt.success
+
+
+def reference_tables() -> dict[str, list[dict]]:
+    """Tables landed from packages rather than documents (the gazetteer)."""
+    return {"places": gazetteer.places_rows(), "place_changes": gazetteer.place_changes_rows()}
+
+
+def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildResult:
+    """Build the warehouse from documents; the old file stays readable until the new one is whole."""
+    warehouse = Path(warehouse).resolve()
+    landing_dir = paths.landing_dir(warehouse)
+    timings: dict[str, float] = {}
+
+    started = time.perf_counter()
+    result = pipeline.ingest(folders)
+    timings["ingest_s"] = time.perf_counter() - started
+    log(f"ingested {result.report_count} reports ({len(result.errors)} documents with errors)")
+
+    started = time.perf_counter()
+    pipeline.land(result, landing_dir, reference_tables())
+    timings["land_s"] = time.perf_counter() - started
+
+    # Same file name in a side folder: dbt-duckdb names the catalog after the file stem.
+    staging_dir = warehouse.parent / ".building"
+    shutil.rmtree(staging_dir, ignore_errors=True)
+    staging_dir.mkdir(parents=True)
+    building = staging_dir / warehouse.name
+
+    started = time.perf_counter()
+    outcome = run_dbt(["build"], building, landing_dir, paths.dbt_work_dir(warehouse))
+    timings["dbt_build_s"] = time.perf_counter() - started
+
+    for failure in outcome.failures:
+        log(f"dbt: {failure}")
+    if building.exists():
+        with duckdb.connect(str(building)) as connection:
+            connection.execute("checkpoint")
+        if outcome.success:
+            building.replace(warehouse)  # atomic: readers see the old file or the new one
+        else:
+            # Keep a failed build for inspection, never in place of a good warehouse.
+            failed_dir = warehouse.parent / ".failed"
+            failed_dir.mkdir(exist_ok=True)
+            building.replace(failed_dir / warehouse.name)
+            log(f"dbt build failed: the previous warehouse is kept; the failed one is in {failed_dir}")
+    shutil.rmtree(staging_dir, ignore_errors=True)
+    return BuildResult(warehouse, result.report_count, result.errors, outcome, timings)
