@@ -46,16 +46,22 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildRes
     pipeline.land(result, landing_dir, reference_tables())
     timings["land_s"] = time.perf_counter() - started
 
+    started = time.perf_counter()
+    outcome = run_models(warehouse, log)
+    timings["dbt_build_s"] = time.perf_counter() - started
+    return BuildResult(warehouse, result.report_count, result.errors, outcome, timings)
+
+
+def run_models(warehouse: Path, log=print) -> DbtOutcome:
+    """dbt build over what is landed beside the warehouse, into a new file swapped in on success."""
+    warehouse = Path(warehouse).resolve()
+    landing_dir = paths.landing_dir(warehouse)
     # Same file name in a side folder: dbt-duckdb names the catalog after the file stem.
     staging_dir = warehouse.parent / ".building"
     shutil.rmtree(staging_dir, ignore_errors=True)
     staging_dir.mkdir(parents=True)
     building = staging_dir / warehouse.name
-
-    started = time.perf_counter()
     outcome = run_dbt(["build"], building, landing_dir, paths.dbt_work_dir(warehouse))
-    timings["dbt_build_s"] = time.perf_counter() - started
-
     for failure in outcome.failures:
         log(f"dbt: {failure}")
     if building.exists():
@@ -70,4 +76,4 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildRes
             building.replace(failed_dir / warehouse.name)
             log(f"dbt build failed: the previous warehouse is kept; the failed one is in {failed_dir}")
     shutil.rmtree(staging_dir, ignore_errors=True)
-    return BuildResult(warehouse, result.report_count, result.errors, outcome, timings)
+    return outcome

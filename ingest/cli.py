@@ -60,6 +60,46 @@ def command_eval(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def command_stats_load(args: argparse.Namespace) -> int:
+    """Load an official statistics panel (county × year, 万元) for reconciliation and baselines.
+
+    Columns map to indicators through dbt_project/seeds/statistics_columns.csv; county names
+    map to place codes through the gazetteer, with dbt_project/seeds/statistics_place_aliases.csv
+    for names it cannot resolve. Every unmapped name is listed. If the warehouse's reports are
+    already landed, the models are rebuilt so the statistics show at once.
+    """
+    from ingest.build import run_models
+    from ingest.statistics import ALIASES_SEED, land_statistics
+
+    file, warehouse = Path(args.file), Path(args.warehouse)
+    if not file.exists():
+        _print_error(f"no such file: {file}")
+        return 2
+    try:
+        load = land_statistics(file, warehouse)
+    except ValueError as error:
+        _print_error(str(error))
+        return 2
+    print(f"statistics: {len(load.rows)} values from {file.name}")
+    unresolved = [(p, c, f"{n} rows") for p, c, n in load.unmapped] + [(p, c, f"ambiguous: {codes}") for p, c, codes in load.ambiguous]
+    if unresolved:
+        print(
+            f"UNMAPPED: {len(unresolved)} county names were not matched to a place code "
+            f"(add them to dbt_project/seeds/{ALIASES_SEED}):",
+            file=sys.stderr,
+        )
+        for province, county, why in unresolved:
+            print(f"  {province!r} {county!r}: {why}", file=sys.stderr)
+    if (paths.landing_dir(warehouse) / "reports.parquet").exists():
+        outcome = run_models(warehouse, log=lambda message: print(message, file=sys.stderr))
+        print(f"warehouse {warehouse}: dbt {outcome.n_passed} ok, {len(outcome.failures)} failed")
+        if not outcome.success:
+            return 1
+    if args.strict and unresolved:
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xianzhi", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -75,6 +115,13 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_argument("--port", type=int, default=8501)
     app.add_argument("--address", default="localhost")
     app.set_defaults(handler=command_app)
+
+    stats = commands.add_parser("stats", help="official statistics").add_subparsers(dest="stats_command", required=True)
+    stats_load = stats.add_parser("load", help=command_stats_load.__doc__.splitlines()[0], description=command_stats_load.__doc__)
+    stats_load.add_argument("file", metavar="FILE", help="a panel CSV such as ../shared/stats/county_statistics_panel.csv")
+    stats_load.add_argument("--warehouse", default=str(paths.DEFAULT_WAREHOUSE), metavar="FILE")
+    stats_load.add_argument("--strict", action="store_true", help="fail if any county name is unmapped")
+    stats_load.set_defaults(handler=command_stats_load)
 
     evaluate = commands.add_parser("eval", help=command_eval.__doc__, description=command_eval.__doc__)
     evaluate.add_argument("--gold", required=True, metavar="DIR", help="folder of gold CSVs (e.g. ../shared/gold)")
