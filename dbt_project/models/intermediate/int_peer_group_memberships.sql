@@ -1,0 +1,49 @@
+-- One row per peer group instance × member. Rule groups are partitions (one instance per
+-- prefecture, province-and-level, …), so ranks are computed once per instance; "similar size"
+-- groups have one instance per subject place. is_subject: a benchmark row is emitted for it.
+with places as (
+    select
+        *,
+        case when level in ('county', 'county_level_city', 'district') then 'county_level' else level end as level_class
+    from {{ ref('dim_places') }}
+    where place_code in (select place_code from {{ ref('int_comparable_values') }})
+),
+
+groups as (
+    select * from {{ ref('peer_groups') }}
+),
+
+rule_members as (
+    select
+        groups.peer_group_id,
+        case groups.rule
+            when 'same_prefecture' then coalesce(places.prefecture_code, places.province_code)
+            when 'same_province_level' then places.province_code || ':' || places.level
+            else 'all'
+        end as group_key,
+        places.place_code,
+        true as is_subject
+    from groups
+    inner join places
+        on (groups.rule = 'same_prefecture' and places.level_class = 'county_level')
+        or (groups.rule = 'same_province_level' and places.level_class in ('county_level', 'prefecture'))
+        or (groups.rule = 'all_county_level' and places.level_class = 'county_level')
+        or (groups.rule = 'all_provinces' and places.level_class = 'province')
+),
+
+named_members as (
+    select groups.peer_group_id, groups.peer_group_id as group_key, members.place_code, true as is_subject
+    from groups
+    inner join {{ ref('peer_group_members') }} as members using (peer_group_id)
+    where groups.rule = 'named'
+),
+
+similar_size as (
+    select * from {{ ref('int_similar_size_peers') }}
+)
+
+select * from rule_members
+union all
+select * from named_members
+union all
+select peer_group_id, group_key, place_code, is_subject from similar_size
