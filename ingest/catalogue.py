@@ -18,3 +18,8 @@ def read_seed(name: str) -> tuple[dict[str, str], ...]:
 def indicators() -> dict[str, dict[str, str]]:
     """Core indicators by id: name_zh, name_en, measure, unit."""
     return {row["indicator_id"]: row for row in read_seed("indicators.csv")}
+
+
+def indicator_aliases() -> list[str]:
+    """Every alias of the core indicators (the jieba user dictionary takes them as words)."""
+    return sorted({row["alias"] for row in read_seed("indicator_aliases.csv") if row.get("alias")})

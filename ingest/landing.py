@@ -41,23 +41,41 @@ SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
     "ingest_errors": pa.schema([("source", S), ("reason", S)]),
+    "report_terms": pa.schema([("report_id", S), ("term", S), ("n", I)]),
+    "named_projects": pa.schema(
+        [
+            ("report_id", S), ("sentence_id", S), ("project_name", S), ("stage", S), ("stage_word", S),
+            ("char_start", I), ("char_end", I),
+        ]
+    ),
+    # Official statistics (xianzhi stats load): kept across builds, empty until loaded.
+    "statistics": pa.schema(
+        [
+            ("place_code", S), ("indicator_id", S), ("reference_year", I), ("value", F), ("unit", S),
+            ("source_county", S), ("source_province", S), ("source_column", S), ("source_file", S),
+        ]
+    ),
 }
 
 # Sort keys make rebuilds byte-for-byte comparable (idempotent landing).
-SORT_KEYS = {
-    "reports": "report_id",
-    "sentences": "sentence_id",
-    "metric_mentions": "mention_id",
-    "ingest_errors": "source",
+SORT_KEYS: dict[str, tuple[str, ...]] = {
+    "reports": ("report_id",),
+    "sentences": ("sentence_id",),
+    "metric_mentions": ("mention_id",),
+    "ingest_errors": ("source", "reason"),
+    "statistics": ("place_code", "indicator_id", "reference_year"),
+    "report_terms": ("report_id", "term"),
+    "named_projects": ("report_id", "char_start", "project_name", "stage_word"),
 }
 
 
 def write_table(landing: Path, name: str, rows: list[dict], schema: pa.Schema | None = None) -> Path:
     """Write rows as <landing>/<name>.parquet atomically: a crash never leaves half a file."""
     schema = schema or SCHEMAS[name]
-    key = SORT_KEYS.get(name)
-    if key:
-        rows = sorted(rows, key=lambda row: (row.get(key) is None, row.get(key)))
+    keys = SORT_KEYS.get(name, ())
+    if keys:
+        # Nulls sort last; (True, 0) never meets a real value, so mixed types are never compared.
+        rows = sorted(rows, key=lambda row: tuple((row.get(k) is None, 0 if row.get(k) is None else row.get(k)) for k in keys))
     table = pa.Table.from_pylist(rows, schema=schema)
     landing.mkdir(parents=True, exist_ok=True)
     target = landing / f"{name}.parquet"

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ingest import cleaning, extraction, landing, place_detection, quality
+from ingest import attention, cleaning, extraction, landing, place_detection, projects, quality
 from ingest.documents import Document, ReaderError
 from ingest.readers import find_documents, read_document
 from ingest.segmentation import segment_report
@@ -23,6 +23,8 @@ class ProcessedReport:
     report: dict
     sentences: list[dict]
     mentions: list[dict]
+    terms: list[dict]
+    projects: list[dict]
 
 
 @dataclass
@@ -30,6 +32,8 @@ class IngestResult:
     reports: list[dict] = field(default_factory=list)
     sentences: list[dict] = field(default_factory=list)
     mentions: list[dict] = field(default_factory=list)
+    terms: list[dict] = field(default_factory=list)
+    projects: list[dict] = field(default_factory=list)
     errors: list[dict] = field(default_factory=list)
 
     @property
@@ -105,7 +109,24 @@ def process_document(document: Document) -> ProcessedReport:
         row = asdict(mention)
         row["mention_id"] = mention.mention_id
         mention_rows.append(row)
-    return ProcessedReport(report, sentences, mention_rows)
+    terms = [
+        {"report_id": report_id, "term": term, "n": n}
+        for term, n in attention.count_terms(text[body_start:body_end]).items()
+    ]
+    project_rows = [
+        {
+            "report_id": report_id,
+            "sentence_id": sentence.sentence_id,
+            "project_name": found.name,
+            "stage": found.stage,
+            "stage_word": found.stage_word,
+            "char_start": sentence.char_start + found.start,
+            "char_end": sentence.char_start + found.end,
+        }
+        for sentence in segmented.sentences
+        for found in projects.find_projects(sentence.text)
+    ]
+    return ProcessedReport(report, sentences, mention_rows, terms, project_rows)
 
 
 def _process_safely(document: Document) -> ProcessedReport | str:
@@ -165,6 +186,8 @@ def ingest(folders: list[Path], workers: int | None = None, warn=None) -> Ingest
         result.reports.append(item.report)
         result.sentences += item.sentences
         result.mentions += item.mentions
+        result.terms += item.terms
+        result.projects += item.projects
     return result
 
 
@@ -174,5 +197,9 @@ def land(result: IngestResult, landing_dir: Path, reference_tables: dict[str, li
     landing.write_table(landing_dir, "sentences", result.sentences)
     landing.write_table(landing_dir, "metric_mentions", result.mentions)
     landing.write_table(landing_dir, "ingest_errors", result.errors)
+    landing.write_table(landing_dir, "report_terms", result.terms)
+    landing.write_table(landing_dir, "named_projects", result.projects)
+    if not (landing_dir / "statistics.parquet").exists():
+        landing.write_table(landing_dir, "statistics", [])
     for name, rows in reference_tables.items():
         landing.write_table(landing_dir, name, rows, landing.infer_schema(rows))

@@ -51,6 +51,13 @@ def _year(value) -> int | None:
     return year if 1949 <= year <= 2100 else None
 
 
+def _unescape_line_breaks(text: str) -> str:
+    """Some exports store line breaks as the two characters '\\r\\n'; segmentation needs real ones."""
+    if "\n" not in text and ("\\n" in text or "\\r" in text):
+        return text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n")
+    return text
+
+
 def rows_to_documents(header: list[str], rows: list[list], source: str) -> list[Document]:
     """One Document per row whose text cell holds a report; empty rows are skipped."""
     if not header:
@@ -80,7 +87,7 @@ def rows_to_documents(header: list[str], rows: list[list], source: str) -> list[
             Document(
                 source_file=source,
                 source_row=number,
-                text=text.replace("\r\n", "\n").replace("\r", "\n"),
+                text=_unescape_line_breaks(text.replace("\r\n", "\n").replace("\r", "\n")),
                 labelled_place=cell(row, "place"),
                 labelled_year=_year(cell(row, "year")),
                 labelled_title=cell(row, "title"),
