@@ -1,0 +1,104 @@
+"""Every real report in ../shared/corpus resolves to the right place and year; every non-report is flagged."""
+
+import csv
+from functools import lru_cache
+
+import pytest
+
+from ingest import paths
+from ingest.cleaning import find_report_body
+from ingest.gazetteer import load_gazetteer
+from ingest.place_detection import identify_report
+from ingest.quality import assess_quality
+from ingest.readers import read_document
+
+pytestmark = pytest.mark.integration
+
+MANIFEST = paths.CORPUS_DIR / "MANIFEST.csv"
+
+# Rows whose source label is wrong, as the corpus README documents: (labelled place, year) → truth.
+KNOWN_MISLABELS = {
+    ("易县", 2023): ("510421", 2023),  # holds 米易县 (四川)
+    **{("唐县", year): ("371526", year) for year in range(2021, 2026)},  # hold 高唐县 (山东)
+    ("河北省", 2018): ("130000", 2019),  # the file holds the 2019 report
+}
+
+
+def manifest_rows() -> list[dict]:
+    if not MANIFEST.is_file():
+        return []
+    with MANIFEST.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=None)
+def documents_in(file: str):
+    return read_document(paths.CORPUS_DIR / file, file)
+
+
+def document_for(row: dict):
+    documents = documents_in(row["file"])
+    if not row["row"]:
+        [document] = documents
+        return document
+    wanted = dict(part.split("=", 1) for part in row["row"].split(";"))
+    [document] = [
+        d for d in documents if d.labelled_place == wanted["区县名称"] and d.labelled_year == int(wanted["年份"])
+    ]
+    return document
+
+
+def expected_identity(row: dict) -> tuple[str, int]:
+    place, year = row["labelled_place"], int(row["labelled_year"])
+    if (place, year) in KNOWN_MISLABELS:
+        return KNOWN_MISLABELS[(place, year)]
+    [expected] = load_gazetteer().lookup(place)  # labels name one place unless listed above
+    return expected.code, year
+
+
+def analyse(row: dict):
+    document = document_for(row)
+    span = find_report_body(document.text)
+    identity = identify_report(
+        document.text, span, document.labelled_place, document.labelled_year, document.labelled_title
+    )
+    return identity, assess_quality(document.text, span, identity)
+
+
+ROWS = manifest_rows()
+FULL_ROWS = [r for r in ROWS if r["curator_quality"].startswith("FULL")]
+NON_REPORT_ROWS = [r for r in ROWS if r["curator_quality"] == "NON-REPORT/DIGEST"]
+needs_corpus = pytest.mark.skipif(not ROWS, reason=f"corpus not found at {paths.CORPUS_DIR}")
+
+
+@needs_corpus
+@pytest.mark.parametrize("row", FULL_ROWS, ids=[r["doc"] for r in FULL_ROWS])
+def test_full_reports_resolve_to_their_place_and_year(row):
+    identity, flags = analyse(row)
+    assert (identity.place_code, identity.report_year) == expected_identity(row), identity.evidence
+    assert flags.is_work_report, flags.non_report_reason
+
+
+@needs_corpus
+@pytest.mark.parametrize("row", NON_REPORT_ROWS, ids=[r["doc"] for r in NON_REPORT_ROWS])
+def test_non_reports_and_digests_are_flagged(row):
+    _, flags = analyse(row)
+    assert not flags.is_work_report
+    assert flags.non_report_reason
+
+
+@needs_corpus
+def test_mislabelled_rows_say_so_in_label_conflict():
+    for row in FULL_ROWS:
+        key = (row["labelled_place"], int(row["labelled_year"]))
+        if key in KNOWN_MISLABELS:
+            identity, _ = analyse(row)
+            assert identity.label_conflict, row["doc"]
+
+
+def test_the_seed_report_is_ruian_2023():
+    text = (paths.SEEDS_DIR / "000_339ce46e4364fe7c.txt").read_text(encoding="utf-8")
+    span = find_report_body(text)
+    identity = identify_report(text, span)
+    assert (identity.place_code, identity.report_year) == ("330381", 2023)
+    assert assess_quality(text, span, identity).is_work_report
