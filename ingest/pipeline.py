@@ -59,6 +59,8 @@ def process_document(document: Document) -> ProcessedReport:
         labelled_place=document.labelled_place,
         labelled_year=document.labelled_year,
         labelled_title=document.labelled_title,
+        override_place=document.extra.get("sidecar", {}).get("place"),
+        override_year=document.extra.get("sidecar", {}).get("year"),
     )
     flags = quality.assess_quality(text, (body_start, body_end), identity)
     report_id = report_id_for(text[body_start:body_end])

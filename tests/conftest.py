@@ -22,9 +22,12 @@ def corpus_manifest() -> list[dict]:
 def corpus_build(tmp_path_factory, corpus_manifest):
     """Build ../shared/corpus and seeds/ into a temporary warehouse (once per test session)."""
     from ingest.build import build_warehouse
+    from ingest.statistics import land_statistics
 
     messages: list[str] = []
     warehouse = tmp_path_factory.mktemp("corpus") / "warehouse.duckdb"
+    # Statistics first: the build keeps what is landed, so reconciliation and peers see them.
+    land_statistics(paths.STATS_DIR / "county_statistics_panel.csv", warehouse)
     result = build_warehouse([paths.CORPUS_DIR, paths.SEEDS_DIR], warehouse, log=messages.append)
     result.messages = messages
     return result

@@ -43,15 +43,18 @@ def test_ruian_gdp_growth_target_2023_is_6_5(corpus_warehouse):
 
 
 def test_every_corpus_document_became_a_report(corpus_build, corpus_warehouse, corpus_manifest):
-    """Each MANIFEST document plus the seed is one report, unless it duplicates another."""
+    """Each MANIFEST document and the seed is in dim_reports (container rows by their labels)."""
     assert corpus_build.errors == []
-    [(n_reports, n_sources)] = _one(
-        corpus_warehouse,
-        "select count(*), sum(len(string_split(source_files, ', '))) from dim_reports",
-    )
-    assert n_sources == len(corpus_manifest) + 1
-    assert corpus_build.n_reports == n_reports
-    assert n_reports >= len(corpus_manifest) - 5
+    reports = _one(corpus_warehouse, "select source_files, labelled_place, labelled_year from dim_reports")
+    sources = {source.split("#row")[0] for files, _, _ in reports for source in files.split(", ")}
+    labelled_rows = {(place, year) for files, place, year in reports if ".xlsx#" in files}
+    for document in corpus_manifest:
+        if document["format"] == "xlsx":
+            assert (document["labelled_place"], int(document["labelled_year"])) in labelled_rows, document["doc"]
+        else:
+            assert document["file"] in sources, document["doc"]
+    assert "000_339ce46e4364fe7c.txt" in sources
+    assert corpus_build.n_reports == len(reports) >= len(corpus_manifest)
 
 
 def test_every_value_points_back_to_its_sentence(corpus_warehouse):
@@ -76,8 +79,8 @@ def test_the_shell_opens_the_warehouse(corpus_warehouse):
 
     shell = Path(sys.executable).parent / "duckdb"
     output = subprocess.run(
-        [str(shell), str(corpus_warehouse), "-readonly", "-csv", "-c",
+        [str(shell), str(corpus_warehouse), "-readonly", "-list", "-c",
          "select place_name, value from fct_indicator_values where place_code='330381' and indicator_id='gdp' and reference_year=2022"],
         capture_output=True, text=True, check=True,
     ).stdout
-    assert "瑞安市,119790000000" in output
+    assert "瑞安市|119790000000.0" in output.splitlines()

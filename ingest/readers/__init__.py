@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.documents import Document, ReaderError
+from ingest.readers.sidecar import apply_sidecar, read_sidecar
 
 # suffix → (module, function); modules are imported on first use so a missing optional
 # reader never breaks the others.
@@ -46,7 +47,9 @@ def read_document(path: Path, source: str) -> list[Document]:
         raise ReaderError(f"{source}: unsupported file type {path.suffix!r}") from None
     reader = getattr(importlib.import_module(module_name), function_name)
     try:
-        return reader(path, source)
+        documents = reader(path, source)
+        # A <name>.meta.yml beside the file overrides what the file claims about itself.
+        return apply_sidecar(documents, read_sidecar(path))
     except ReaderError:
         raise
     except Exception as error:  # any reader failure is one document's problem, not the run's

@@ -52,8 +52,9 @@ def _year(value) -> int | None:
 
 
 def _unescape_line_breaks(text: str) -> str:
-    """Some exports store line breaks as the two characters '\\r\\n'; segmentation needs real ones."""
-    if "\n" not in text and ("\\n" in text or "\\r" in text):
+    """Some exports store line breaks as the characters '\\r\\n' (alone or mixed with real ones);
+    segmentation needs real ones, and a report never contains a literal backslash escape."""
+    if "\\n" in text or "\\r" in text:
         return text.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\r", "\n")
     return text
 

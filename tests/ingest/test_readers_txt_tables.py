@@ -95,3 +95,12 @@ def test_find_documents_walks_folders_and_skips_unknown_files(tmp_path: Path):
     (tmp_path / "README.md").write_text("# no", encoding="utf-8")
     found = [name for _, name in find_documents([tmp_path])]
     assert found == ["a/one.txt", "two.csv"]
+
+
+def test_literal_line_break_escapes_become_line_breaks(tmp_path: Path):
+    path = tmp_path / "escaped.csv"
+    body = "一、2018年工作回顾\\r\\n预计全县生产总值完成122.4亿元。\\r\\n二、2019年目标\n" + REPORT
+    path.write_text("full_text\n" + '"' + body + '"\n', encoding="utf-8")
+    [document] = read_document(path, path.name)
+    assert "\\r" not in document.text and "\\n" not in document.text
+    assert document.text.startswith("一、2018年工作回顾\n预计全县生产总值完成122.4亿元。\n二、2019年目标\n")
