@@ -17,17 +17,26 @@ _TARGET_WORDS = ("预期目标", "主要目标", "总体要求", "目标任务",
 _TASK_WORDS = ("重点工作", "主要任务", "重点任务", "工作安排", "工作任务", "着力", "全力", "坚持", "加快", "推进", "扎实")
 _REVIEW_WORDS = ("回顾", "过去", "工作总结", "成就", "成绩", "主要工作", "发展成就", "五年")
 _GLOSSARY_WORDS = ("名词解释", "注释")
+# Review cues for sections whose heading says nothing about time ("一、一年接着一年干…") and
+# for reports whose review has no heading at all (it follows 各位代表 directly).
+_REVIEW_PARAGRAPH = re.compile(r"(过去一年|过去的一年|刚刚过去的|一年来|回顾|初步统计|初步核算|据统计|预计全年|全年实现|全年完成)")
 # Paragraph-level cues: the targets paragraph often sits inside a "tasks" or unheaded section.
-_TARGET_PARAGRAPH = re.compile(r"(主要预期目标|主要目标是|预期目标是|目标是[:：]?|发展目标是|主要指标)")
+_TARGET_PARAGRAPH = re.compile(r"(主要预期目标|主要目标是|预期目标[是为]|经济社会发展的?(?:主要)?目标[是为])")
+# The closing part about the government itself is neither review nor tasks.
+_SELF_WORDS = ("自身建设", "作风", "政府建设")
+# Five-year-plan sections state targets for a later year, not this year's targets.
+_PLAN_WORDS = ("十三五", "十四五", "十五五", "五年规划", "规划纲要", "今后五年", "未来五年")
 
 
 def heading_role(title: str, report_year: int | None) -> str:
     """The role a top-level heading gives to the section it opens."""
     if any(word in title for word in _GLOSSARY_WORDS):
         return "glossary"
+    if any(word in title for word in _PLAN_WORDS) and "目标" in title:
+        return "other"
     # "2023年主要目标任务和重点工作" is mostly tasks; its targets paragraph is caught per line.
-    if any(word in title for word in _TARGET_WORDS) and not any(w in title for w in _TASK_WORDS[:5]):
-        return "targets"
+    if any(word in title for word in _TARGET_WORDS):
+        return "tasks" if any(w in title for w in ("重点工作", "主要工作", "任务", "举措", "安排")) else "targets"
     years = [int(y) for y in _YEAR.findall(title)]
     if report_year and years and max(years) < report_year and "目标" not in title:
         return "review"
@@ -78,17 +87,34 @@ def segment_report(
     body_start, body_end = body_span or (0, len(text))
     sentences: list[Sentence] = []
     role, title = "preamble", ""
+    last_year_cue = f"{report_year - 1}年" if report_year else None
+    in_review = False  # inside an unheaded (or vaguely headed) account of last year
+    seen_targets = False
     for line_start, line_end in _lines(text, body_start, body_end):
         line = text[line_start:line_end]
         heading = _TOP_HEADING.match(line)
         if heading and len(line.strip()) <= 64:
             title = line.strip()
             role = heading_role(heading.group("title"), report_year)
+            # After this year's targets, thematic headings ("一、聚焦产业兴县…") are the tasks.
+            if role == "other" and seen_targets and not any(w in title for w in _SELF_WORDS):
+                role = "tasks"
+            in_review = False
         elif _GLOSSARY_HEADING.match(line) and len(line.strip()) <= 12:
             title, role = line.strip(), "glossary"
         line_role = role
-        if role in ("preamble", "tasks", "other") and _TARGET_PARAGRAPH.search(line):
+        if (
+            role in ("preamble", "tasks", "other")
+            and _TARGET_PARAGRAPH.search(line)
+            and not any(word in line for word in _PLAN_WORDS)
+        ):
             line_role = "targets"
+            seen_targets, in_review = True, False
+        elif role in ("preamble", "other") and not seen_targets:
+            if _REVIEW_PARAGRAPH.search(line) or (last_year_cue and line.lstrip().startswith(last_year_cue)):
+                in_review = True
+            if in_review:
+                line_role = "review"
         for start, end in _sentences_of_line(text, line_start, line_end):
             index = len(sentences)
             sentences.append(

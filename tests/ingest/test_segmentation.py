@@ -26,6 +26,8 @@ TEXT = (
         ("2023年工作总体要求和主要预期目标", "targets"),
         ("2023年主要目标任务和重点工作", "tasks"),
         ("2024年重点工作", "tasks"),
+        ("2023年目标任务和主要工作", "tasks"),
+        ("“十五五”时期的主要目标任务", "other"),
         ("全面加强政府自身建设", "other"),
         ("名词解释", "glossary"),
     ],
@@ -57,3 +59,32 @@ def test_roles_follow_headings_and_the_targets_paragraph():
 
 def test_empty_body_gives_no_sentences():
     assert segment_report("r", "   \n\n", 2023).sentences == ()
+
+
+def test_an_unheaded_review_and_thematic_task_headings_get_their_roles():
+    text = (
+        "各位代表：\n"
+        "过去一年，全省地区生产总值增长5%。\n"
+        "一般公共预算收入增长3%。\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n"
+        "一、聚焦产业兴县，坚定不移培育壮大优强企业\n"
+        "新增高新技术企业20家。\n"
+        "二、全面加强政府自身建设\n"
+        "坚持依法行政。\n"
+    )
+    roles = [(s.text, s.section_role) for s in segment_report("r", text, 2026).sentences]
+    assert roles == [
+        ("各位代表：", "preamble"),
+        ("过去一年，全省地区生产总值增长5%。", "review"),
+        ("一般公共预算收入增长3%。", "review"),
+        ("今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。", "targets"),
+        ("一、聚焦产业兴县，坚定不移培育壮大优强企业", "tasks"),
+        ("新增高新技术企业20家。", "tasks"),
+        ("二、全面加强政府自身建设", "other"),
+        ("坚持依法行政。", "other"),
+    ]
+
+
+def test_a_five_year_plan_paragraph_is_not_this_years_targets():
+    text = "二、“十五五”时期的主要目标任务\n“十五五”发展的主要目标是：经济增长5%左右。\n"
+    assert {s.section_role for s in segment_report("r", text, 2026).sentences} == {"other"}
