@@ -38,12 +38,12 @@ def heading_role(title: str, report_year: int | None) -> str:
     if any(word in title for word in _TARGET_WORDS):
         return "tasks" if any(w in title for w in ("重点工作", "主要工作", "任务", "举措", "安排")) else "targets"
     years = [int(y) for y in _YEAR.findall(title)]
-    if report_year and years and max(years) < report_year and "目标" not in title:
+    if report_year and years and max(years) < report_year:
         return "review"
+    if report_year and years and min(years) >= report_year:  # "三、2026年主要工作"
+        return "tasks"
     if any(word in title for word in _REVIEW_WORDS) and not any(w in title for w in ("今年", "新的一年")):
         return "review"
-    if report_year and years and min(years) >= report_year:
-        return "tasks"
     if any(word in title for word in _TASK_WORDS):
         return "tasks"
     return "other"
