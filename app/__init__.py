@@ -1,0 +1,1 @@
+"""The Streamlit app over the Xianzhi warehouse (read-only)."""

@@ -1,0 +1,122 @@
+"""Chart builders (Altair) as plain functions: data in, chart out, axis titles carry units."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from app.formatting import axis_scale, format_value
+
+HIGHLIGHT = "#c0392b"
+MUTED = "#8fb3d9"
+STATUS_COLOURS = {"met": "#2e7d32", "within_tolerance": "#9ccc65", "missed": "#c62828",
+                  "no_actual": "#9e9e9e", "not_judged": "#bdbdbd"}
+
+
+def axis_title(name: str, unit_label: str, lang: str = "zh") -> str:
+    """'地区生产总值（亿元）' / 'Gross regional product (CNY bn)'."""
+    if not unit_label:
+        return name
+    return f"{name}（{unit_label}）" if lang == "zh" else f"{name} ({unit_label})"
+
+
+def _display_frame(frame: pd.DataFrame, unit: str, lang: str) -> tuple[pd.DataFrame, str]:
+    # One scale for the whole chart so bars stay comparable (all in 亿元, not 亿元 and 万元).
+    frame = frame.copy()
+    max_abs = float(frame["value"].abs().max()) if not frame.empty else 0.0
+    divisor, unit_label = axis_scale(unit, max_abs, lang)
+    frame["display_value"] = frame["value"] / divisor
+    frame["formatted"] = [
+        format_value(v, unit, b, u, lang)
+        for v, b, u in zip(frame["value"], frame.get("bound", ["eq"] * len(frame)),
+                           frame.get("value_upper", [None] * len(frame)))
+    ]
+    # Names repeat across China; add the code only where a name occurs twice.
+    duplicated = frame.drop_duplicates("place_code")["place_name"].duplicated(keep=False)
+    twice = set(frame.drop_duplicates("place_code").loc[duplicated, "place_name"])
+    frame["place_label"] = [
+        f"{n} {c}" if n in twice else n for n, c in zip(frame["place_name"], frame["place_code"])
+    ]
+    frame["is_highlight"] = False
+    return frame, unit_label
+
+
+def ranked_bar_chart(frame: pd.DataFrame, highlight: str, indicator: str, unit: str,
+                     lang: str = "zh", title: str = "") -> alt.Chart:
+    """Horizontal bars of one year, best first, the chosen place in a contrasting colour."""
+    frame, unit_label = _display_frame(frame, unit, lang)
+    frame["is_highlight"] = frame["place_code"] == highlight
+    order = frame["place_label"].tolist()  # the caller passes rows in rank order
+    return (
+        alt.Chart(frame, title=title)
+        .mark_bar()
+        .encode(
+            x=alt.X("display_value:Q", title=axis_title(indicator, unit_label, lang)),
+            y=alt.Y("place_label:N", sort=order, title=None),
+            color=alt.condition("datum.is_highlight", alt.value(HIGHLIGHT), alt.value(MUTED)),
+            tooltip=[alt.Tooltip("place_label:N", title="地区" if lang == "zh" else "Place"),
+                     alt.Tooltip("formatted:N", title=indicator)],
+        )
+        .properties(height=max(120, 24 * len(frame)))
+    )
+
+
+def trend_line_chart(frame: pd.DataFrame, highlight: str, indicator: str, unit: str,
+                     lang: str = "zh", title: str = "") -> alt.Chart:
+    """One line per place over reference years; the chosen place drawn thicker."""
+    frame, unit_label = _display_frame(frame, unit, lang)
+    frame["is_highlight"] = frame["place_code"] == highlight
+    year_title = "年份" if lang == "zh" else "Year"
+    return (
+        alt.Chart(frame, title=title)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("reference_year:O", title=year_title),
+            y=alt.Y("display_value:Q", title=axis_title(indicator, unit_label, lang)),
+            color=alt.Color("place_label:N", title="地区" if lang == "zh" else "Place"),
+            strokeWidth=alt.condition("datum.is_highlight", alt.value(4), alt.value(1.5)),
+            tooltip=["place_label:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator)],
+        )
+    )
+
+
+def attainment_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str = "zh",
+                     status_labels: dict | None = None) -> alt.Chart:
+    """Target (tick) against actual (dot) per place and year, dots coloured met/missed."""
+    frame = frame.copy()
+    max_abs = float(pd.concat([frame["target_value"], frame["actual_value"]]).abs().max() or 0)
+    divisor, unit_label = axis_scale(unit, max_abs, lang)
+    frame["target_display"] = frame["target_value"] / divisor
+    frame["actual_display"] = frame["actual_value"] / divisor
+    frame["row_label"] = frame["place_name"] + " " + frame["reference_year"].astype(str)
+    labels = status_labels or {}
+    frame["status_label"] = frame["status"].map(lambda s: labels.get(s, s))
+    title = axis_title(indicator, unit_label, lang)
+    y = alt.Y("row_label:N", title=None)
+    base = alt.Chart(frame)
+    ticks = base.mark_tick(color="#333", thickness=2, size=18).encode(
+        x=alt.X("target_display:Q", title=title), y=y, tooltip=["row_label:N", "target_display:Q"]
+    )
+    domain = [labels.get(s, s) for s in STATUS_COLOURS]
+    dots = base.mark_point(filled=True, size=90).encode(
+        x=alt.X("actual_display:Q", title=title), y=y,
+        color=alt.Color("status_label:N", title=None,
+                        scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))),
+        tooltip=["row_label:N", "actual_display:Q", "status_label:N"],
+    )
+    return (ticks + dots).properties(height=max(120, 24 * len(frame)))
+
+
+def coverage_heatmap(frame: pd.DataFrame, row: str, column: str, value: str,
+                     row_title: str, column_title: str, value_title: str) -> alt.Chart:
+    """A count grid (e.g. place × year) with the count written in each cell."""
+    base = alt.Chart(frame).encode(
+        x=alt.X(f"{column}:O", title=column_title),
+        y=alt.Y(f"{row}:N", title=row_title),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color(f"{value}:Q", title=value_title, scale=alt.Scale(scheme="blues")),
+        tooltip=[f"{row}:N", f"{column}:O", f"{value}:Q"],
+    )
+    text = base.mark_text(fontSize=11).encode(text=f"{value}:Q")
+    return (cells + text).properties(height=max(120, 22 * frame[row].nunique()))

@@ -1,0 +1,64 @@
+"""Coverage and quality: what the warehouse holds per place, year and indicator, and flagged reports."""
+
+import streamlit as st
+
+from app import charts, data
+from app.i18n import current_language, t
+from app.ui import download_csv, require_tables, show_table
+
+require_tables("dim_reports", "dim_indicators", "fct_indicator_values", "fct_metric_mentions")
+lang = current_language()
+st.title(t("page_coverage"))
+
+summary = data.coverage_summary()
+for column, key in zip(st.columns(5), ["n_reports", "n_work_reports", "n_places", "n_values", "n_mentions"]):
+    column.metric(t({"n_reports": "cov_reports", "n_work_reports": "cov_work_reports", "n_places": "cov_places",
+                     "n_values": "cov_values", "n_mentions": "cov_mentions"}[key]), f"{summary[key]:,}")
+
+by_place = data.coverage_by_place_year()
+if by_place.empty:
+    st.info(t("cov_empty"))
+else:
+    st.subheader(t("cov_place_year"))
+    kind = st.radio(t("value_kind"), ["actual", "target"], format_func=lambda k: t(f"kind_{k}"),
+                    key="coverage_kind", horizontal=True)
+    grid = by_place[by_place["value_kind"] == kind].copy()
+    grid["place"] = grid["place_name"] + " " + grid["place_code"]
+    if not grid.empty:
+        st.altair_chart(
+            charts.coverage_heatmap(grid, "place", "reference_year", "n_indicators",
+                                    t("col_place"), t("col_year"), t("col_indicator")),
+            width="stretch",
+        )
+    download_csv(by_place, "coverage_place_year", key="coverage_place_csv")
+
+    st.subheader(t("cov_indicator_year"))
+    by_indicator = data.coverage_by_indicator_year()
+    actual = by_indicator[by_indicator["value_kind"] == "actual"].copy()
+    actual["indicator"] = actual["name_en" if lang == "en" else "name_zh"]
+    if not actual.empty:
+        st.altair_chart(
+            charts.coverage_heatmap(actual, "indicator", "reference_year", "n_places",
+                                    t("col_indicator"), t("col_year"), t("col_place")),
+            width="stretch",
+        )
+    download_csv(by_indicator, "coverage_indicator_year", key="coverage_indicator_csv")
+
+st.subheader(t("cov_quality"))
+quality = data.report_quality()
+flags = [c for c in ("is_work_report", "is_truncated", "lost_char_runs", "label_conflict", "non_report_reason")
+         if c in quality.columns]
+only_flagged = st.checkbox(t("cov_only_flagged"), value=False, key="coverage_only_flagged")
+if only_flagged and not quality.empty:
+    flagged = False
+    if "is_work_report" in quality:
+        flagged = flagged | (quality["is_work_report"] == False)  # noqa: E712 (null is not a flag)
+    if "is_truncated" in quality:
+        flagged = flagged | (quality["is_truncated"] == True)  # noqa: E712
+    if "lost_char_runs" in quality:
+        flagged = flagged | (quality["lost_char_runs"].fillna(0) > 0)
+    if "label_conflict" in quality:
+        flagged = flagged | quality["label_conflict"].notna()
+    quality = quality[flagged] if flags else quality
+show_table(quality, "coverage_quality_table")
+download_csv(quality, "report_quality", key="coverage_quality_csv")

@@ -1,0 +1,64 @@
+"""Entry point: the language switch, navigation over the pages, and the warehouse check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run app/streamlit_app.py` puts app/ (not the project) on sys.path; pages import `app.*`.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+if str(PROJECT_ROOT) not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+import duckdb  # noqa: E402
+import streamlit as st  # noqa: E402
+
+from app import data  # noqa: E402
+from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, t  # noqa: E402
+
+PAGES_DIR = Path(__file__).resolve().parent / "pages"
+# (file, label key, url path): url paths are English and stable so deep links survive a language switch.
+PAGES = [
+    ("profile.py", "page_profile", "profile"),
+    ("benchmark.py", "page_benchmark", "benchmark"),
+    ("targets.py", "page_targets", "targets"),
+    ("reader.py", "page_reader", "reader"),
+    ("coverage.py", "page_coverage", "coverage"),
+    ("sql.py", "page_sql", "sql"),
+]
+
+st.set_page_config(page_title="县志 Xianzhi", page_icon="📊", layout="wide")
+
+
+
+def _remember_language() -> None:
+    # A plain session key outlives the widget's own state, which Streamlit may drop between pages.
+    st.session_state["lang"] = st.session_state["lang_choice"]
+
+
+st.session_state.setdefault("lang", DEFAULT_LANGUAGE)
+st.session_state["lang_choice"] = current_language()
+st.sidebar.radio(t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang_choice",
+                 on_change=_remember_language, horizontal=True)
+
+page = st.navigation(
+    [
+        st.Page(PAGES_DIR / file, title=t(label), url_path=url_path, default=(index == 0))
+        for index, (file, label, url_path) in enumerate(PAGES)
+    ]
+)
+st.sidebar.caption(t("app_title"))
+st.sidebar.caption(t("warehouse_caption", path=data.warehouse_path()))
+
+if not data.warehouse_exists():
+    st.warning(t("warehouse_missing", path=data.warehouse_path()))
+    st.stop()
+
+try:
+    page.run()
+except data.WarehouseMissing as missing:
+    # The file vanished between the check and a query (a rebuild swapping it in).
+    st.warning(t("warehouse_missing", path=missing))
+except duckdb.Error as error:
+    # A warehouse mid-rebuild or from an older build: explain instead of a traceback.
+    st.error(t("warehouse_mismatch", error=error))

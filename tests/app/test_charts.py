@@ -1,0 +1,88 @@
+"""Chart builders: units in axis titles, one scale per chart, the chosen place highlighted."""
+
+import pandas as pd
+
+from app import charts
+
+RANKED = pd.DataFrame({
+    "place_code": ["330382", "330381", "330324"],
+    "place_name": ["乐清市", "瑞安市", "永嘉县"],
+    "value": [148.12e9, 129.85e9, 57.13e9],
+    "value_upper": [None, None, None],
+    "bound": ["eq", "eq", "eq"],
+})
+
+
+def spec(chart) -> dict:
+    return chart.to_dict()
+
+
+def dataset(chart_spec: dict) -> list[dict]:
+    return next(iter(chart_spec["datasets"].values()))
+
+
+def test_bar_axis_title_carries_the_unit():
+    chart = spec(charts.ranked_bar_chart(RANKED, "330381", "地区生产总值", "CNY", "zh"))
+    assert chart["encoding"]["x"]["title"] == "地区生产总值（亿元）"
+    english = spec(charts.ranked_bar_chart(RANKED, "330381", "Gross regional product", "CNY", "en"))
+    assert english["encoding"]["x"]["title"] == "Gross regional product (CNY bn)"
+
+
+def test_bars_share_one_scale_and_keep_rank_order():
+    chart = spec(charts.ranked_bar_chart(RANKED, "330381", "地区生产总值", "CNY", "zh"))
+    rows = dataset(chart)
+    assert [round(r["display_value"], 2) for r in rows] == [1481.2, 1298.5, 571.3]
+    assert chart["encoding"]["y"]["sort"] == ["乐清市", "瑞安市", "永嘉县"]
+    assert [r["formatted"] for r in rows] == ["1481.2亿元", "1298.5亿元", "571.3亿元"]
+
+
+def test_only_the_chosen_place_is_highlighted():
+    chart = spec(charts.ranked_bar_chart(RANKED, "330381", "地区生产总值", "CNY", "zh"))
+    assert [r["is_highlight"] for r in dataset(chart)] == [False, True, False]
+    colour = chart["encoding"]["color"]
+    assert colour["condition"]["value"] == charts.HIGHLIGHT and colour["value"] == charts.MUTED
+
+
+def test_places_sharing_a_name_are_told_apart_by_code():
+    twins = pd.DataFrame({"place_code": ["130104", "130203"], "place_name": ["桥西区", "桥西区"],
+                          "value": [1.0, 2.0], "bound": ["eq", "eq"], "value_upper": [None, None]})
+    rows = dataset(spec(charts.ranked_bar_chart(twins, "130104", "x", "percent", "zh")))
+    assert [r["place_label"] for r in rows] == ["桥西区 130104", "桥西区 130203"]
+
+
+def test_trend_lines_have_year_and_unit_axes():
+    series = pd.DataFrame({
+        "place_code": ["330381", "330381", "330382", "330382"],
+        "place_name": ["瑞安市", "瑞安市", "乐清市", "乐清市"],
+        "reference_year": [2022, 2023, 2022, 2023],
+        "value": [3.6, 6.9, 3.2, 6.1], "bound": ["eq"] * 4, "value_upper": [None] * 4,
+    })
+    chart = spec(charts.trend_line_chart(series, "330381", "地区生产总值增速", "percent", "zh"))
+    assert chart["encoding"]["x"]["title"] == "年份"
+    assert chart["encoding"]["y"]["title"] == "地区生产总值增速（%）"
+    assert chart["encoding"]["strokeWidth"]["condition"]["value"] == 4
+
+
+def test_attainment_chart_colours_met_and_missed():
+    frame = pd.DataFrame({
+        "place_name": ["瑞安市", "瑞安市"], "reference_year": [2022, 2023],
+        "target_value": [15000.0, 15000.0], "actual_value": [18900.0, 14000.0],
+        "status": ["met", "missed"],
+    })
+    labels = {"met": "完成", "within_tolerance": "基本完成", "missed": "未完成", "no_actual": "暂无",
+              "not_judged": "未判定"}
+    chart = spec(charts.attainment_chart(frame, "城镇新增就业", "persons", "zh", labels))
+    ticks, dots = chart["layer"]
+    assert ticks["encoding"]["x"]["title"] == "城镇新增就业（万人）"
+    scale = dots["encoding"]["color"]["scale"]
+    colour_of = dict(zip(scale["domain"], scale["range"]))
+    assert colour_of["完成"] == charts.STATUS_COLOURS["met"]
+    assert colour_of["未完成"] == charts.STATUS_COLOURS["missed"]
+    assert [r["status_label"] for r in dataset(chart)] == ["完成", "未完成"]
+
+
+def test_coverage_heatmap_writes_counts_in_cells():
+    frame = pd.DataFrame({"place": ["瑞安市", "瑞安市"], "reference_year": [2022, 2023], "n": [3, 4]})
+    chart = spec(charts.coverage_heatmap(frame, "place", "reference_year", "n", "地区", "年份", "指标"))
+    cells, text = chart["layer"]
+    assert cells["mark"]["type"] == "rect" and text["encoding"]["text"]["field"] == "n"
