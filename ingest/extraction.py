@@ -66,7 +66,7 @@ def _alias_pattern() -> re.Pattern[str]:
 _CLAUSE_BREAK = re.compile(r"[，；;：:,。！？!?]")
 # Words between a subject and its number that do not change what is measured.
 _LINK_WORDS = (
-    "按可比价格计算|按可比价计算|可比口径|同口径|可比|同比|比上年|较上年|比去年|较去年|分别|均|全年|年均|年平均|平均|、|"
+    "按可比价格计算|按可比价计算|可比口径|同口径|可比|同比|实际|比上年|较上年|比去年|较去年|分别|均|全年|年均|年平均|平均|、|"
     "实现了|实现|完成了|完成|达到了|达到|达|总量|总额|规模|增长到|增长至|增长|增加到|增加至|增加|增速为|增速|"
     "增幅为|增幅|涨幅为|涨幅|提高到|提高至|提高|提升到|提升至|提升|上升到|上升至|上升|上涨|下降到|下降至|"
     "下降|降低到|降低至|降低|减少到|减少至|减少|回落到|回落至|回落|缩小到|缩小至|缩小为|缩小|收窄至|收窄|"
@@ -91,7 +91,8 @@ _SCOPE_FILLER = re.compile(
 # A subject qualified by one of these is a part of the place or a sector, not the place itself.
 _PLACE_PART = re.compile(
     r"开发区|园区|高新区|经开区|新区|产业园|产业区|示范区|功能区|片区|保税区|综保区|自贸|试验区|集聚区|"
-    r"街道|乡镇|[镇乡村](?!振兴)|城区|主城|市区|景区|港区|组团"
+    # 城镇 (城镇新增就业) and 城乡 are the place's urban or whole area, not a part of it.
+    r"街道|乡镇|(?:(?<!城)[镇乡]|村)(?!振兴)|城区|主城|市区|景区|港区|组团"
 )
 _SUB_AREA = re.compile(
     _PLACE_PART.pattern + r"|"
@@ -105,6 +106,17 @@ _MULTI_YEAR = re.compile(
     r"年均|年平均|平均每年|每年|累计|[两三四五六七八九十]年(?!级|前|度)|十[一二三四五]五|期间|以来|五年间"
 )
 _PLAN_SECTION = re.compile(r"十[一二三四五]五|五年|规划|远景|中长期")
+# Paragraph openings inside a review: "过去五年…", "五年来，…", "“十四五”时期…" start an account of
+# the whole term; "刚刚过去的2025年…", "一年来…", "过去一年…" start last year's account again.
+_FIVE_YEAR_OPENING = re.compile(
+    r"^[\s“”]*(?:各位代表[！!，,]\s*)?(?:过去(?:的)?五年|五年来|近五年|本届政府(?:任期)?以来|"
+    r"“?十[一二三四五]五”?(?:时期|期间|以来))"
+)
+_ONE_YEAR_OPENING = re.compile(
+    r"^[\s“”]*(?:各位代表[！!，,]\s*)?(?:过去(?:的)?一年|一年来|刚刚过去的|(?:19|20)\d{2}年(?:是|，|,|全[省市县区])|初步统计|初步核算|据初步)"
+)
+# A percentage 'of' something ('约为全国平均的70%') is a proportion of that thing, not the subject's value.
+_PROPORTION_OF = re.compile(r"(?<![年\d])的\s*(?:约|近|大约)?\s*$")
 _TARGET_WORDING = re.compile(r"目标|力争|确保|争取|预期|预计|计划|努力|今年|全年|年内")
 _TARGET_SENTENCE = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|主要指标)(?:确定为|初定为|定为|是|为|[:：])")
 _PAST_WORDING = re.compile(r"已经|已|过去|去年|上年|上一年|曾")
@@ -331,6 +343,13 @@ def _assign_subjects(text: str, quantities: list[Quantity], hits) -> list[list[_
             assigned.append(group)
             previous_group = group
             continue
+        coordinated = _coordinated_subjects(text, region_start, subject, hits) if subject else []
+        if coordinated:
+            # '全部财政收入和一般预算收入(均)增长17%以上': the figure holds for each of them.
+            group = [_Assigned(quantity, s, None) for s in coordinated]
+            assigned.append(group)
+            previous_group = group
+            continue
         slots = sorted({r.slot for r in subject.rows if r.slot}) if subject else []
         if slots and "均" in text[subject.end:quantity.start]:
             # '城乡居民人均可支配收入均增长7%': one figure for each of the pair.
@@ -340,6 +359,29 @@ def _assign_subjects(text: str, quantities: list[Quantity], hits) -> list[list[_
         assigned.append(group)
         previous_group = group
     return assigned
+
+
+_CONJUNCTION = re.compile(r"\s*(?:以及|和|与|及|、)")
+
+
+def _coordinated_subjects(text: str, start: int, subject: _Subject, hits) -> list[_Subject]:
+    """The aliases of 'A和B增长X' (A, B both catalogue aliases joined by 和/与/及/、), else []."""
+    if not (subject.is_qualified and subject.rows) or subject.is_sub_area or subject.slot:
+        return []
+    alias_start = subject.end - len(subject.rows[0].alias)
+    before = [h for h in hits if start <= h.start() and h.end() <= alias_start]
+    if not before or _trim_scope(text[start:before[0].start()]):
+        return []
+    subjects: list[_Subject] = []
+    for hit, following in zip(before, [*[h.start() for h in before[1:]], alias_start]):
+        rows = tuple(r for r in alias_catalogue()[hit.group(0)]
+                     if r.requires_before is None or r.requires_before.search(text[:hit.start()]))
+        joint = _CONJUNCTION.match(text, hit.end(), following)
+        if not rows or any(r.slot for r in rows) or not joint or not _SCOPE_FILLER.fullmatch(text[joint.end():following]):
+            return []
+        subjects.append(_Subject(hit.group(0), hit.start(), hit.end(), rows, None, False))
+    last = replace(subject, phrase=subject.rows[0].alias, start=alias_start, is_qualified=False)
+    return [*subjects, last]
 
 
 def _recent_subjects(assigned: list[list[_Assigned]]) -> list[_Subject]:
@@ -361,7 +403,8 @@ def _nothing_between(text: str, earlier: Quantity, later: Quantity) -> bool:
 def _distributed_subjects(text: str, clause_start: int, distribute_at: int, hits) -> list[_Subject | None]:
     """Subjects listed before 分别: a pair alias (城乡居民人均可支配收入) or 'A、B和C'."""
     head = text[clause_start:distribute_at]
-    pair = [h for h in hits if clause_start <= h.start() and h.end() == distribute_at]
+    pair = [h for h in hits if clause_start <= h.start() and h.end() <= distribute_at
+            and _LINK_ONLY.fullmatch(text[h.end():distribute_at])]  # '…收入预计分别达到…'
     if pair:
         rows = alias_catalogue()[pair[-1].group(0)]
         slots = sorted({r.slot for r in rows if r.slot})
@@ -385,7 +428,7 @@ def _distributed_subjects(text: str, clause_start: int, distribute_at: int, hits
     return [s for s in subjects if s is not None] if any(subjects) else []
 
 
-def _mentions_of_sentence(report: SegmentedReport, sentence: Sentence) -> list[Mention]:
+def _mentions_of_sentence(report: SegmentedReport, sentence: Sentence, in_term_account: bool = False) -> list[Mention]:
     text = sentence.text
     quantities = parse_quantities(text)
     if not quantities:
@@ -395,7 +438,7 @@ def _mentions_of_sentence(report: SegmentedReport, sentence: Sentence) -> list[M
     mentions: list[Mention] = []
     for group in _assign_subjects(text, quantities, hits):
         for assigned in group:
-            mentions.append(_mention(report, sentence, spans, assigned, len(mentions)))
+            mentions.append(_mention(report, sentence, spans, assigned, len(mentions), in_term_account))
     return _demote_thresholds(mentions)
 
 
@@ -412,7 +455,8 @@ def _demote_thresholds(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
-def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assigned, index: int) -> Mention:
+def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assigned, index: int,
+             in_term_account: bool = False) -> Mention:
     text = sentence.text
     quantity, subject = assigned.quantity, assigned.subject
     clause_start, _ = _clause_of(spans, quantity.start)
@@ -430,11 +474,11 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
     is_multi_year = bool(_MULTI_YEAR.search(before)) or bool(
         report.report_year and year and year > report.report_year
     ) or (sentence.section_role == "targets" and bool(_PLAN_SECTION.search(sentence.section_title)) and explicit_year is None)
-    if subject and any(r.indicator_id.startswith("new_") for r in subject.rows) and explicit_year is None:
-        # 新增就业452万人 in a "十四五"-period review with no year of its own is a five-year total.
-        title = sentence.section_title
-        if _PLAN_SECTION.search(title) and not re.search(r"(?:19|20)\d{2}年", title):
-            is_multi_year = True
+    if (subject and any(r.indicator_id.startswith("new_") for r in subject.rows) and explicit_year is None
+            and kind == "actual"):
+        # 新增就业452万人 in an account of the whole term with no year of its own is a five-year
+        # total. A target of this year stays one.
+        is_multi_year = is_multi_year or in_term_account
     if _CHANGE_BASE.search(before):
         kind = "other"  # the starting point of 从…提高到…; the end point is the figure of the year
         if explicit_year is None:
@@ -443,7 +487,8 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
     unit = quantity.unit
     is_sub_area = bool(subject and subject.is_sub_area)
     # '10亿元以下的县', '总投资15亿元的项目': the number describes the noun after it.
-    is_attributive = text[quantity.end:quantity.end + 1] == "的"
+    is_attributive = text[quantity.end:quantity.end + 1] == "的" or (
+        quantity.unit == "percent" and bool(_PROPORTION_OF.search(before)))
     if subject and subject.rows and not (is_rank or is_sub_area or is_attributive or subject.is_qualified):
         rows = subject.rows
         if assigned.slot_row:
@@ -483,6 +528,22 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
 def extract_mentions(report: SegmentedReport) -> list[Mention]:
     """Every quantity of every sentence, as mentions in reading order."""
     mentions: list[Mention] = []
+    in_term_account, title = False, None
     for sentence in report.sentences:
-        mentions.extend(_mentions_of_sentence(report, sentence))
+        if sentence.section_title != title:
+            # A section headed "“十四五”时期…回顾" (no year of its own) opens an account of the term.
+            title = sentence.section_title
+            in_term_account = bool(_PLAN_SECTION.search(title)) and not re.search(r"(?:19|20)\d{2}年", title)
+        if _opens_paragraph(report.text, sentence.char_start):
+            if _FIVE_YEAR_OPENING.search(sentence.text):
+                in_term_account = True
+            elif _ONE_YEAR_OPENING.search(sentence.text):
+                in_term_account = False
+        mentions.extend(_mentions_of_sentence(report, sentence, in_term_account))
     return mentions
+
+
+def _opens_paragraph(text: str, position: int) -> bool:
+    """Whether a sentence starting at `position` is the first of its line."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return not text[line_start:position].strip()

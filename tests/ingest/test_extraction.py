@@ -108,6 +108,37 @@ CASES = [
     ("targets", "确保粮食总产4亿斤以上", [("grain_output", 200000.0, "ge", "target", 2023)]),
     ("targets", "全年新增就业3500人，城镇失业率控制在4.5%以内",
      [("new_urban_jobs", 3500.0, "eq", "target", 2023), ("urban_registered_unemployment_rate", 4.5, "le", "target", 2023)]),
+    # Found by the silver sample (tests/fixtures/silver); phrasings taken from other reports.
+    # 实际完成 (满城 2020): 实际 does not change what is measured.
+    ("review", "社会消费品零售总额实际完成78.65亿元",
+     [("retail_sales", 7865000000.0, "eq", "actual", 2022)]),
+    # 城镇 is the place's urban whole, not a sub-area (新疆 2026).
+    ("tasks", "城镇新增就业60万人左右", [("new_urban_jobs", 600000.0, "approx", "target", 2023)]),
+    # 进出口 alone is trade (山东 2026).
+    ("review", "社会消费品零售总额增长5.1%，高于全国1.4个百分点；进出口增长4.5%",
+     [("retail_sales_growth", 5.1, "eq", "actual", 2022), ("trade_total_growth", 4.5, "eq", "actual", 2022)]),
+    # 城镇居民和农村居民… as a pair (徐水 2024).
+    ("targets", "城镇居民和农村居民人均可支配收入均增长8%",
+     [("urban_disposable_income_growth", 8.0, "eq", "target", 2023),
+      ("rural_disposable_income_growth", 8.0, "eq", "target", 2023)]),
+    # A county's bare 失业率 is its registered rate (博野 2021).
+    ("targets", "确保失业率控制在4.5%以内", [("urban_registered_unemployment_rate", 4.5, "le", "target", 2023)]),
+    # A和B(均)增长X: the figure holds for each (清苑 2013, 徐水 2013).
+    ("targets", "全部财政收入和公共财政预算收入均增长14%以上",
+     [("fiscal_revenue_total_growth", 14.0, "ge", "target", 2023),
+      ("general_budget_revenue_growth", 14.0, "ge", "target", 2023)]),
+    ("targets", "全部财政收入和公共财政预算收入增长15%以上",
+     [("fiscal_revenue_total_growth", 15.0, "ge", "target", 2023),
+      ("general_budget_revenue_growth", 15.0, "ge", "target", 2023)]),
+    # ...but only when every part is an indicator of the place itself.
+    ("targets", "地区生产总值和数字经济核心产业增加值增长8%", []),
+    ("targets", "全社会固定资产投资和城镇固定资产投资均增长35%", []),
+    # Link words between a pair and 分别 (阜平 2022, 河北 2018; found in 清苑 2021).
+    ("review", "城乡居民人均可支配收入预计分别完成25600元和12100元",
+     [("urban_disposable_income", 25600.0, "eq", "actual", 2022),
+      ("rural_disposable_income", 12100.0, "eq", "actual", 2022)]),
+    # A percentage of something else is a proportion, not a change (福建 2026).
+    ("review", "单位地区生产总值能耗、主要污染物排放强度分别约为全国平均的70%、60%", []),
 ]
 
 
@@ -228,3 +259,38 @@ def test_every_alias_names_a_core_indicator():
 
     indicators = catalogue.indicators()
     assert all(row.indicator_id in indicators for rows in alias_catalogue().values() for row in rows)
+
+
+def test_a_five_year_paragraph_inside_a_review_states_term_totals_until_last_year_comes_back():
+    # 保定 2021 / 福建 2026 / 河南 2026: "五年来…" paragraphs sit in a review headed without a plan
+    # word; "刚刚过去的…" starts last year's account again.
+    report = _report(
+        ("review", "五年来，我们倾心尽力办实事、惠民生。"),
+        ("review", "城镇新增就业50.2万人，城镇登记失业率控制在4.5%以内。"),
+        ("review", "刚刚过去的2025年很不平凡。"),
+        ("review", "城镇新增就业121.7万人。"),
+        report_year=2026, title="一、一年接着一年干，新福建建设持续取得新进展新成效",
+    )
+    jobs = [m for m in extract_mentions(report) if m.indicator_id == "new_urban_jobs"]
+    assert [(m.value, m.is_multi_year, m.reference_year) for m in jobs] == [
+        (502000.0, True, 2025), (1217000.0, False, 2025)]
+
+
+def test_last_years_account_inside_a_term_review_section_is_annual():
+    report = _report(
+        ("review", "五年来，全县城镇新增就业2.26万人。"),
+        ("review", "各位代表！刚刚过去的2020年是极不平凡的一年。"),
+        ("review", "城镇新增就业3795人。"),
+        report_year=2021, title="一、“十三五”时期经济社会发展回顾",
+    )
+    jobs = [m for m in extract_mentions(report) if m.indicator_id == "new_urban_jobs"]
+    assert [(m.value, m.is_multi_year) for m in jobs] == [(22600.0, True), (3795.0, False)]
+
+
+def test_this_years_new_jobs_target_in_a_section_named_after_the_plan_is_annual():
+    # 河南 2026's target sentence under a heading like 福建 2026's "全力推动“十五五”开好局".
+    report = _report(("tasks", "城镇新增就业110万人以上，居民消费价格涨幅2%左右"),
+                     report_year=2026, title="三、一鼓作气勇争先，全力推动“十五五”开好局、起好步")
+    jobs = [m for m in extract_mentions(report) if m.indicator_id == "new_urban_jobs"]
+    assert [(m.value, m.bound, m.value_kind, m.reference_year, m.is_multi_year) for m in jobs] == [
+        (1100000.0, "ge", "target", 2026, False)]
