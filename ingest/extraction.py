@@ -118,7 +118,6 @@ _ONE_YEAR_OPENING = re.compile(
 # A percentage 'of' something ('约为全国平均的70%') is a proportion of that thing, not the subject's value.
 _PROPORTION_OF = re.compile(r"(?<![年\d])的\s*(?:约|近|大约)?\s*$")
 _TARGET_WORDING = re.compile(r"目标|力争|确保|争取|预期|预计|计划|努力|今年|全年|年内")
-_TARGET_SENTENCE = re.compile(r"(?:预期目标|主要目标|目标任务|发展目标|主要指标)(?:确定为|初定为|定为|是|为|[:：])")
 _PAST_WORDING = re.compile(r"已经|已|过去|去年|上年|上一年|曾")
 _RANK_VERB = re.compile(r"(?:跃居|位居|稳居|居于|居|位列|名列|列|排名|排|进入|进|跻身|迈入|挺进|晋级|入选|荣登|升至)")
 _DISTRIBUTE = "分别"
@@ -232,21 +231,8 @@ def _explicit_year(text: str, position: int) -> int | None:
     return year
 
 
-def effective_role(sentence: Sentence, report_year: int | None) -> str:
-    """The sentence's role, corrected by what it says itself: a '主要预期目标是：' sentence states
-    targets wherever it sits, and a section headed with this year's date is not a review."""
-    role = sentence.section_role
-    if role in ("review", "tasks", "preamble", "other") and _TARGET_SENTENCE.search(sentence.text):
-        return "targets"
-    if role == "review" and report_year:
-        years = [int(y) for y in re.findall(r"((?:19|20)\d{2})年", sentence.section_title)]
-        if years and min(years) >= report_year:
-            return "tasks"
-    return role
-
-
 def _kind_and_year(sentence: Sentence, report_year: int | None, explicit_year: int | None) -> tuple[str, int | None]:
-    role = effective_role(sentence, report_year)
+    role = sentence.section_role  # segmentation decides it, targets sentences included
     text = sentence.text
     if report_year is None:
         return "other", explicit_year
@@ -471,9 +457,8 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
     explicit_year = _explicit_year(text, quantity.start)
     kind, year = _kind_and_year(sentence, report.report_year, explicit_year)
     is_rank = quantity.unit == RANK_UNIT
-    is_multi_year = bool(_MULTI_YEAR.search(before)) or bool(
-        report.report_year and year and year > report.report_year
-    ) or (sentence.section_role == "targets" and bool(_PLAN_SECTION.search(sentence.section_title)) and explicit_year is None)
+    # Five-year-plan goals never reach the 'targets' role (segmentation keeps them 'other').
+    is_multi_year = bool(_MULTI_YEAR.search(before)) or bool(report.report_year and year and year > report.report_year)
     if (subject and any(r.indicator_id.startswith("new_") for r in subject.rows) and explicit_year is None
             and kind == "actual"):
         # 新增就业452万人 in an account of the whole term with no year of its own is a five-year

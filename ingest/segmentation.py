@@ -21,7 +21,10 @@ _GLOSSARY_WORDS = ("名词解释", "注释")
 # for reports whose review has no heading at all (it follows 各位代表 directly).
 _REVIEW_PARAGRAPH = re.compile(r"(过去一年|过去的一年|刚刚过去的|一年来|回顾|初步统计|初步核算|据统计|预计全年|全年实现|全年完成)")
 # Paragraph-level cues: the targets paragraph often sits inside a "tasks" or unheaded section.
-_TARGET_PARAGRAPH = re.compile(r"(主要预期目标|主要目标是|预期目标[是为]|经济社会发展的?(?:主要)?目标[是为])")
+# The sentence that states this year's targets ("主要预期目标是：…"), wherever it sits.
+_TARGET_SENTENCE = re.compile(
+    r"(?:预期目标|主要目标|目标任务|发展目标|主要指标)(?:确定为|初定为|定为|是|为|[:：])|经济社会发展的?(?:主要)?目标[是为]"
+)
 # The closing part about the government itself is neither review nor tasks.
 _SELF_WORDS = ("自身建设", "作风", "政府建设")
 # Five-year-plan sections state targets for a later year, not this year's targets.
@@ -47,6 +50,14 @@ def heading_role(title: str, report_year: int | None) -> str:
     if any(word in title for word in _TASK_WORDS):
         return "tasks"
     return "other"
+
+
+def is_targets_sentence(sentence: str, report_year: int | None) -> bool:
+    """A sentence that sets this year's targets; a five-year plan's goals are not."""
+    if not _TARGET_SENTENCE.search(sentence):
+        return False
+    this_year = ("今年", "本年", f"{report_year}年") if report_year else ("今年", "本年")
+    return not any(word in sentence for word in _PLAN_WORDS) or any(word in sentence for word in this_year)
 
 
 def _lines(text: str, start: int, end: int):
@@ -103,19 +114,17 @@ def segment_report(
         elif _GLOSSARY_HEADING.match(line) and len(line.strip()) <= 12:
             title, role = line.strip(), "glossary"
         line_role = role
-        if (
-            role in ("preamble", "tasks", "other")
-            and _TARGET_PARAGRAPH.search(line)
-            and not any(word in line for word in _PLAN_WORDS)
-        ):
-            line_role = "targets"
-            seen_targets, in_review = True, False
-        elif role in ("preamble", "other") and not seen_targets:
+        if role in ("preamble", "other") and not seen_targets and not _TARGET_SENTENCE.search(line):
             if _REVIEW_PARAGRAPH.search(line) or (last_year_cue and line.lstrip().startswith(last_year_cue)):
                 in_review = True
             if in_review:
                 line_role = "review"
         for start, end in _sentences_of_line(text, line_start, line_end):
+            sentence = text[start:end]
+            # From the targets sentence to the end of its paragraph, sentences state targets.
+            if role != "glossary" and line_role != "targets" and is_targets_sentence(sentence, report_year):
+                line_role = "targets"
+                seen_targets, in_review = True, False
             index = len(sentences)
             sentences.append(
                 Sentence(

@@ -190,10 +190,22 @@ def test_multi_year_figures_keep_their_indicator_but_are_flagged():
     assert found[1].reference_year == 2025 and found[1].value_kind == "target"
 
 
-def test_targets_in_a_five_year_plan_section_are_multi_year():
-    report = _report(("targets", "研发投入强度达到3.8%"), title="二、“十五五”时期的主要目标")
-    (mention,) = extract_mentions(report)
-    assert mention.indicator_id == "rd_intensity" and mention.is_multi_year
+def test_goals_of_a_five_year_plan_section_are_not_this_years_targets():
+    from ingest.segmentation import segment_report
+
+    text = "二、“十五五”时期的主要目标\n“十五五”发展的主要目标是：研发投入强度达到3.8%。\n"
+    (mention,) = extract_mentions(segment_report("r", text, 2026))
+    assert mention.indicator_id == "rd_intensity"
+    assert mention.value_kind == "other"
+
+
+def test_this_years_targets_under_a_heading_that_names_the_plan_are_targets():
+    from ingest.segmentation import segment_report
+
+    text = "三、全力推动“十五五”开好局\n今年经济社会发展的主要预期目标是：城镇新增就业50万人。\n"
+    (mention,) = extract_mentions(segment_report("r", text, 2026))
+    assert (mention.indicator_id, mention.value_kind, mention.reference_year, mention.is_multi_year) == (
+        "new_urban_jobs", "target", 2026, False)
 
 
 def test_every_quantity_becomes_a_mention_with_subject_verb_and_absolute_offsets():
@@ -219,17 +231,6 @@ def test_rankings_are_mentions_of_their_own(sentence, value, bound, scope):
     (mention,) = extract_mentions(_report(("review", sentence)))
     assert mention.is_rank and mention.indicator_id is None
     assert (mention.value, mention.bound, mention.unit, mention.rank_scope) == (value, bound, "rank", scope)
-
-
-def test_a_sentence_announcing_targets_states_targets_wherever_it_sits():
-    assert _values("review", "今年经济社会发展的主要预期目标是：地区生产总值增长5%以上") == [
-        ("gdp_growth", 5.0, "ge", "target", 2023)]
-
-
-def test_a_section_headed_with_this_years_date_is_not_a_review():
-    report = _report(("review", "城镇新增就业86万人"), title="三、2023年主要工作")
-    (mention,) = extract_mentions(report)
-    assert (mention.value_kind, mention.reference_year) == ("target", 2023)
 
 
 def test_new_jobs_in_a_five_year_review_without_a_year_are_a_five_year_total():

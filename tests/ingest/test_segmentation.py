@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.segmentation import heading_role, segment_report
+from ingest.segmentation import heading_role, is_targets_sentence, segment_report
 
 TEXT = (
     "网页导航 首页\n"
@@ -89,3 +89,36 @@ def test_an_unheaded_review_and_thematic_task_headings_get_their_roles():
 def test_a_five_year_plan_paragraph_is_not_this_years_targets():
     text = "二、“十五五”时期的主要目标任务\n“十五五”发展的主要目标是：经济增长5%左右。\n"
     assert {s.section_role for s in segment_report("r", text, 2026).sentences} == {"other"}
+
+
+def test_a_sentence_announcing_targets_states_targets_wherever_it_sits():
+    text = (
+        "一、2022年工作回顾\n"
+        "全年实现地区生产总值183.7亿元。今年经济社会发展的主要预期目标是：地区生产总值增长5%以上。"
+        "一般公共预算收入增长6%。\n"
+        "三、2023年主要工作\n"
+        "城镇新增就业86万人。\n"
+    )
+    roles = [(s.text, s.section_role) for s in segment_report("r", text, 2023).sentences]
+    assert roles[1:] == [
+        ("全年实现地区生产总值183.7亿元。", "review"),
+        ("今年经济社会发展的主要预期目标是：地区生产总值增长5%以上。", "targets"),
+        ("一般公共预算收入增长6%。", "targets"),
+        ("三、2023年主要工作", "tasks"),
+        ("城镇新增就业86万人。", "tasks"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2023年经济社会发展主要预期目标是：地区生产总值增长6.5%", True),
+        ("今年经济社会发展的主要目标是：全县生产总值增长9%左右", True),
+        ("主要指标确定为：生产总值增长7%", True),
+        ("“十五五”发展的主要目标是：经济增长5%左右", False),
+        ("“十五五”开局之年，今年经济社会发展的主要预期目标是：增长5%左右", True),
+        ("我们的目标是建设现代化强县", False),
+    ],
+)
+def test_is_targets_sentence(sentence: str, expected: bool):
+    assert is_targets_sentence(sentence, 2026 if "十五五" in sentence else 2023) is expected
