@@ -7,6 +7,10 @@ import pandas as pd
 
 from app.formatting import axis_scale, format_value
 
+# Charts are built from code, not user input: skip Altair's schema validation while building them
+# (it costs more than the queries on a page). Streamlit still validates the finished spec.
+alt.utils.schemapi.disable_debug_mode()
+
 HIGHLIGHT = "#c0392b"
 MUTED = "#8fb3d9"
 STATUS_COLOURS = {"met": "#2e7d32", "within_tolerance": "#9ccc65", "missed": "#c62828",
@@ -93,7 +97,7 @@ def attainment_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str =
     frame["status_label"] = frame["status"].map(lambda s: labels.get(s, s))
     title = axis_title(indicator, unit_label, lang)
     y = alt.Y("row_label:N", title=None)
-    base = alt.Chart(frame)
+    base = alt.Chart()
     ticks = base.mark_tick(color="#333", thickness=2, size=18).encode(
         x=alt.X("target_display:Q", title=title), y=y, tooltip=["row_label:N", "target_display:Q"]
     )
@@ -104,13 +108,14 @@ def attainment_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str =
                         scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))),
         tooltip=["row_label:N", "actual_display:Q", "status_label:N"],
     )
-    return (ticks + dots).properties(height=max(120, 24 * len(frame)))
+    return alt.layer(ticks, dots, data=frame).properties(height=max(120, 24 * len(frame)))
 
 
 def coverage_heatmap(frame: pd.DataFrame, row: str, column: str, value: str,
                      row_title: str, column_title: str, value_title: str) -> alt.Chart:
     """A count grid (e.g. place × year) with the count written in each cell."""
-    base = alt.Chart(frame).encode(
+    # The data sits on the layer, not on each mark: Altair would otherwise hash the frame per layer.
+    base = alt.Chart().encode(
         x=alt.X(f"{column}:O", title=column_title),
         y=alt.Y(f"{row}:N", title=row_title),
     )
@@ -119,4 +124,65 @@ def coverage_heatmap(frame: pd.DataFrame, row: str, column: str, value: str,
         tooltip=[f"{row}:N", f"{column}:O", f"{value}:Q"],
     )
     text = base.mark_text(fontSize=11).encode(text=f"{value}:Q")
-    return (cells + text).properties(height=max(120, 22 * frame[row].nunique()))
+    return alt.layer(cells, text, data=frame).properties(height=max(120, 22 * frame[row].nunique()))
+
+
+def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metric_title: str,
+                         lang: str = "zh", title: str = "") -> alt.Chart:
+    """Term attention per report year: one line per place (dashes tell terms apart), the chosen place thicker."""
+    frame = frame.copy()
+    duplicated = frame.drop_duplicates("place_code")["place_name"].duplicated(keep=False)
+    twice = set(frame.drop_duplicates("place_code").loc[duplicated, "place_name"])
+    frame["place_label"] = [f"{n} {c}" if n in twice else n for n, c in zip(frame["place_name"], frame["place_code"])]
+    frame["is_highlight"] = frame["place_code"] == highlight
+    year_title = "报告年份" if lang == "zh" else "Report year"
+    place_title = "地区" if lang == "zh" else "Place"
+    term_title = "用语" if lang == "zh" else "Term"
+    encoding = dict(
+        x=alt.X("report_year:O", title=year_title),
+        y=alt.Y(f"{metric}:Q", title=metric_title),
+        color=alt.Color("place_label:N", title=place_title),
+        strokeWidth=alt.condition("datum.is_highlight", alt.value(4), alt.value(1.5)),
+        tooltip=[alt.Tooltip("place_label:N", title=place_title), alt.Tooltip("term:N", title=term_title),
+                 alt.Tooltip("report_year:O", title=year_title), alt.Tooltip(f"{metric}:Q", title=metric_title),
+                 "report_id:N"],
+    )
+    if frame["term"].nunique() > 1:
+        encoding["strokeDash"] = alt.StrokeDash("term:N", title=term_title)
+    return alt.Chart(frame, title=title).mark_line(point=True).encode(**encoding)
+
+
+def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name: str,
+                      median_label: str | None = None, lang: str = "zh", title: str = "") -> alt.Chart:
+    """A place's values over the years, with its peer group's median as a dashed line when given.
+
+    `frame` has reference_year, value and optionally peer_median.
+    """
+    frame = frame.copy()
+    values = [frame["value"]] + ([frame["peer_median"]] if "peer_median" in frame else [])
+    max_abs = float(pd.concat(values).abs().max() or 0) if not frame.empty else 0.0
+    divisor, unit_label = axis_scale(unit, max_abs, lang)
+    long = [{"reference_year": int(r["reference_year"]), "series": place_name, "display_value": r["value"] / divisor,
+             "formatted": format_value(r["value"], unit, "eq", None, lang)}
+            for _, r in frame.iterrows() if pd.notna(r["value"])]
+    if median_label and "peer_median" in frame:
+        long += [{"reference_year": int(r["reference_year"]), "series": median_label,
+                  "display_value": r["peer_median"] / divisor,
+                  "formatted": format_value(r["peer_median"], unit, "eq", None, lang)}
+                 for _, r in frame.iterrows() if pd.notna(r["peer_median"])]
+    data = pd.DataFrame(long, columns=["reference_year", "series", "display_value", "formatted"])
+    domain = [place_name] + ([median_label] if median_label else [])
+    return (
+        alt.Chart(data, title=title)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("reference_year:O", title="年份" if lang == "zh" else "Year"),
+            y=alt.Y("display_value:Q", title=axis_title(indicator, unit_label, lang)),
+            color=alt.Color("series:N", title=None,
+                            scale=alt.Scale(domain=domain, range=[HIGHLIGHT, "#7f8c8d"][:len(domain)])),
+            strokeDash=alt.StrokeDash("series:N", title=None,
+                                      scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]][:len(domain)])),
+            tooltip=["series:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator)],
+        )
+        .properties(height=260)
+    )

@@ -77,7 +77,8 @@ def query(sql: str, params: tuple | list = ()) -> pd.DataFrame:
     if not path.is_file():
         raise WarehouseMissing(str(path))
     frozen = tuple(tuple(p) if isinstance(p, list) else p for p in params)
-    return _cached_query(str(path), path.stat().st_mtime_ns, sql, frozen).copy()
+    # st.cache_data hands every caller its own unpickled copy: no defensive copy needed.
+    return _cached_query(str(path), path.stat().st_mtime_ns, sql, frozen)
 
 
 def warehouse_exists() -> bool:
@@ -94,12 +95,20 @@ def table_columns(table: str) -> list[str]:
     return frame["column_name"].tolist()
 
 
+@st.cache_resource(show_spinner=False, max_entries=20)
+def _tables(path: str, mtime_ns: int) -> frozenset:
+    # A frozenset is immutable, so cache_resource can hand out the same object without pickling.
+    with _connect(Path(path)) as conn:
+        rows = conn.execute("select table_schema, table_name from information_schema.tables").fetchall()
+    return frozenset(rows)
+
+
 def has_table(table: str, schema: str = "main") -> bool:
-    frame = query(
-        "select count(*) as n from information_schema.tables where table_schema = ? and table_name = ?",
-        (schema, table),
-    )
-    return int(frame["n"].iloc[0]) > 0
+    """Whether the warehouse has this table (or view); asked many times per page, answered from memory."""
+    path = warehouse_path()
+    if not path.is_file():
+        raise WarehouseMissing(str(path))
+    return (schema, table) in _tables(str(path), path.stat().st_mtime_ns)
 
 
 def missing_tables(*tables: str) -> list[str]:
@@ -508,3 +517,298 @@ def run_console(sql: str, timeout: float = CONSOLE_TIMEOUT_SECONDS, max_rows: in
         truncated=outcome.get("truncated", False),
         seconds=time.monotonic() - started,
     )
+
+
+# --- benchmark values beyond the reports: per-capita figures derived in fct_peer_benchmarks -----
+
+def _benchmark_values() -> str:
+    """fct_indicator_values, plus the derived per-capita rows of fct_peer_benchmarks when it exists.
+
+    Per-capita indicators (`<id>_per_capita`, measure 'per_capita') are never stated in a report:
+    the warehouse derives them in fct_peer_benchmarks (value_source 'derived'), once per peer group.
+    """
+    base = "select * from fct_indicator_values"
+    if not has_table("fct_peer_benchmarks"):
+        return base
+    return f"""
+        {base}
+        union all by name
+        select b.place_code, b.place_name, b.indicator_id, b.reference_year, b.value_kind, b.value,
+               null::double as value_upper, 'eq' as bound, b.unit, b.report_id,
+               null::integer as report_year, null::varchar as quote, null::varchar as sentence_id,
+               null::integer as char_start, null::integer as char_end, null::varchar as mention_id
+        from fct_peer_benchmarks b join dim_indicators i using (indicator_id)
+        where i.measure = 'per_capita'
+        qualify row_number() over (
+            partition by b.place_code, b.indicator_id, b.reference_year, b.value_kind
+            order by b.peer_group_id, b.group_key) = 1
+    """
+
+
+def benchmark_indicators() -> pd.DataFrame:
+    """indicators() with per-capita indicators counted from fct_peer_benchmarks (they have no report values)."""
+    frame = indicators()
+    if frame.empty or not has_table("fct_peer_benchmarks"):
+        return frame
+    derived = query(
+        """
+        select indicator_id, count(*) as n_derived
+        from (select distinct b.place_code, b.indicator_id, b.reference_year
+              from fct_peer_benchmarks b join dim_indicators i using (indicator_id)
+              where i.measure = 'per_capita')
+        group by indicator_id
+        """
+    )
+    frame = frame.merge(derived, on="indicator_id", how="left")
+    frame["n_values"] = frame["n_values"] + frame["n_derived"].fillna(0).astype(int)
+    return frame.drop(columns=["n_derived"])
+
+
+def benchmark_series(indicator_id: str, place_codes: list[str], value_kind: str = "actual") -> pd.DataFrame:
+    """indicator_series() over report values and derived per-capita values."""
+    return query(
+        f"""
+        select {_VALUE_COLUMNS}
+        from ({_benchmark_values()}) v join dim_indicators i using (indicator_id)
+        where v.indicator_id = ? and v.value_kind = ? and list_contains(?::varchar[], v.place_code)
+        order by v.place_code, v.reference_year
+        """,
+        (indicator_id, value_kind, list(place_codes)),
+    )
+
+
+def benchmark_ranking(indicator_id: str, year: int, place_codes: list[str], value_kind: str,
+                      higher_is_better: bool) -> pd.DataFrame:
+    """ranking() over report values and derived per-capita values."""
+    return query(
+        f"""
+        with chosen as (
+            select {_VALUE_COLUMNS},
+                   case when ? then v.value else -v.value end as merit
+            from ({_benchmark_values()}) v join dim_indicators i using (indicator_id)
+            where v.indicator_id = ? and v.reference_year = ? and v.value_kind = ?
+              and list_contains(?::varchar[], v.place_code)
+        )
+        select rank() over (order by merit desc) as rank,
+               count(*) over () as n_places,
+               round(100 * (1 - percent_rank() over (order by merit desc)), 1) as percentile,
+               value - first_value(value) over (order by merit desc) as gap_to_leader,
+               * exclude (merit)
+        from chosen
+        order by rank, place_code
+        """,
+        (bool(higher_is_better), indicator_id, int(year), value_kind, list(place_codes)),
+    )
+
+
+# --- place profile: peer ranks, target records, reconciliation --------------------------------
+
+def place_peer_ranks(place_code: str, peer_group_id: str, group_key: str) -> pd.DataFrame:
+    """The place's rank in one peer group, per indicator × reference year × kind."""
+    if not has_table("fct_peer_benchmarks"):
+        return pd.DataFrame(columns=["indicator_id", "reference_year", "value_kind", "peer_rank",
+                                     "n_peers_with_data", "peer_median", "leader_place_name"])
+    return query(
+        """
+        select indicator_id, reference_year, value_kind, peer_rank, n_peers_with_data, peer_median,
+               leader_place_name, value_source
+        from fct_peer_benchmarks
+        where place_code = ? and peer_group_id = ? and group_key = ?
+        """,
+        (place_code, peer_group_id, group_key),
+    )
+
+
+def peer_median_series(place_code: str, peer_group_id: str, group_key: str, indicator_id: str) -> pd.DataFrame:
+    """The place's own value and its peer group's median over the years (actuals)."""
+    if not has_table("fct_peer_benchmarks"):
+        return pd.DataFrame(columns=["reference_year", "value", "peer_median", "unit"])
+    return query(
+        """
+        select reference_year, value, peer_median, unit, peer_rank, n_peers_with_data
+        from fct_peer_benchmarks
+        where place_code = ? and peer_group_id = ? and group_key = ? and indicator_id = ?
+          and value_kind = 'actual'
+        order by reference_year
+        """,
+        (place_code, peer_group_id, group_key, indicator_id),
+    )
+
+
+def place_series(place_code: str, indicator_id: str) -> pd.DataFrame:
+    """One place's actuals of one indicator over the years (report values and derived per-capita)."""
+    return benchmark_series(indicator_id, [place_code], "actual")
+
+
+def target_records(place_code: str) -> pd.DataFrame:
+    """fct_target_records for the place with indicator names (empty when the table is absent)."""
+    if not has_table("fct_target_records"):
+        return pd.DataFrame()
+    return query(
+        """
+        select r.*, i.name_zh, i.name_en
+        from fct_target_records r left join dim_indicators i using (indicator_id)
+        where r.place_code = ?
+        order by r.n_judged desc, r.indicator_id
+        """,
+        (place_code,),
+    )
+
+
+def count_rows(table: str) -> int:
+    """Rows in a main-schema table (0 when it does not exist). `table` is a name from the code, never the user."""
+    if not has_table(table):
+        return 0
+    return int(query(f'select count(*) as n from main."{table}"')["n"].iloc[0])
+
+
+def reconciliation(place_code: str) -> pd.DataFrame:
+    """Report claims against official statistics for the place (fct_reconciliation)."""
+    if not has_table("fct_reconciliation"):
+        return pd.DataFrame()
+    return query(
+        """
+        select r.*, i.name_zh, i.name_en
+        from fct_reconciliation r left join dim_indicators i using (indicator_id)
+        where r.place_code = ?
+        order by r.reference_year desc, r.indicator_id
+        """,
+        (place_code,),
+    )
+
+
+def sentence_span(report_id: str, sentence_id: str) -> tuple[int, int] | None:
+    """A sentence's offsets in its report's stored text."""
+    if not has_table("fct_report_sentences"):
+        return None
+    frame = query(
+        "select char_start, char_end from fct_report_sentences where report_id = ? and sentence_id = ?",
+        (report_id, sentence_id),
+    )
+    if frame.empty or frame["char_start"].isna().iloc[0] or frame["char_end"].isna().iloc[0]:
+        return None
+    return int(frame["char_start"].iloc[0]), int(frame["char_end"].iloc[0])
+
+
+# --- coverage: ingest errors and restatements -----------------------------------------------
+
+def ingest_errors() -> pd.DataFrame:
+    return query("select source_ref, reason from fct_ingest_errors order by source_ref")
+
+
+def restatement_disagreements() -> pd.DataFrame:
+    """Actuals that several reports state with values more than 0.5% apart."""
+    return query(
+        """
+        select r.place_code, r.place_name, r.indicator_id, i.name_zh, i.name_en, r.reference_year,
+               r.report_id, r.report_year, r.value, r.bound, r.unit, r.preferred_value,
+               r.preferred_report_id, r.relative_difference, r.is_preferred, r.quote
+        from fct_restatements r left join dim_indicators i using (indicator_id)
+        semi join (select place_code, indicator_id, reference_year from fct_restatements where disagrees) d
+          using (place_code, indicator_id, reference_year)
+        order by r.place_code, r.indicator_id, r.reference_year, r.report_year
+        """
+    )
+
+
+# --- attention: curated policy terms and any token ------------------------------------------
+
+def policy_terms() -> pd.DataFrame:
+    """The curated terms of fct_term_attention, most mentioned first."""
+    return query(
+        """
+        select term, any_value(name_en) as name_en, any_value(theme) as theme,
+               sum(n_occurrences) as n_occurrences, count(distinct place_code) filter (where n_occurrences > 0) as n_places
+        from fct_term_attention
+        group by term
+        order by n_occurrences desc, term
+        """
+    )
+
+
+def places_with_terms() -> pd.DataFrame:
+    """Places with at least one work report in fct_term_attention."""
+    return query(
+        """
+        select p.place_code, p.place_name, p.level, p.prefecture_code, p.province_code,
+               count(distinct a.report_id) as n_reports
+        from fct_term_attention a join dim_places p using (place_code)
+        group by all
+        order by p.place_code
+        """
+    )
+
+
+def term_attention(terms: list[str], place_codes: list[str]) -> pd.DataFrame:
+    """Curated terms per report for these places (zero counts included)."""
+    return query(
+        """
+        select report_id, place_code, place_name, report_year, term, name_en, theme, n_occurrences, per_10k_chars
+        from fct_term_attention
+        where list_contains(?::varchar[], term) and list_contains(?::varchar[], place_code)
+        order by term, place_code, report_year
+        """,
+        (list(terms), list(place_codes)),
+    )
+
+
+def term_ranking(term: str, report_year: int) -> pd.DataFrame:
+    """Every place's attention to one curated term in one report year, most first."""
+    return query(
+        """
+        select rank() over (order by per_10k_chars desc) as rank, report_id, place_code, place_name,
+               report_year, term, n_occurrences, per_10k_chars
+        from fct_term_attention
+        where term = ? and report_year = ?
+        order by rank, place_code
+        """,
+        (term, int(report_year)),
+    )
+
+
+def token_attention(term: str) -> pd.DataFrame:
+    """One token across every work report: zero where a report does not use it."""
+    return query(
+        """
+        with reports as (select distinct report_id, place_code, place_name, report_year from fct_term_attention),
+        hits as (select report_id, n_occurrences, per_10k_chars from fct_report_terms where term = ?)
+        select r.report_id, r.place_code, r.place_name, r.report_year, ? as term,
+               coalesce(h.n_occurrences, 0) as n_occurrences, coalesce(h.per_10k_chars, 0) as per_10k_chars
+        from reports r left join hits h using (report_id)
+        order by r.place_code, r.report_year
+        """,
+        (term, term),
+    )
+
+
+def token_exists(term: str) -> bool:
+    return not query("select 1 from fct_report_terms where term = ? limit 1", (term,)).empty
+
+
+def token_suggestions(fragment: str, limit: int = 10) -> pd.DataFrame:
+    """Tokens that contain the fragment (or that the fragment contains), most used first."""
+    return query(
+        """
+        select term, sum(n_occurrences) as n_occurrences, count(distinct report_id) as n_reports
+        from fct_report_terms
+        where contains(term, ?) or (length(term) >= 2 and contains(?, term))
+        group by term
+        order by contains(term, ?) desc, n_occurrences desc, term
+        limit ?
+        """,
+        (fragment, fragment, fragment, int(limit)),
+    )
+
+
+def term_years() -> list[int]:
+    """Report years present in fct_term_attention, newest first."""
+    return query("select distinct report_year from fct_term_attention order by report_year desc")["report_year"].tolist()
+
+
+def place_indicator_ids(place_code: str) -> list[str]:
+    """Indicators with any actual for the place, per-capita ones (derived) included."""
+    return query(
+        f"select distinct indicator_id from ({_benchmark_values()}) v "
+        "where v.place_code = ? and v.value_kind = 'actual' order by indicator_id",
+        (place_code,),
+    )["indicator_id"].tolist()

@@ -22,8 +22,29 @@ class Span:
     selected: bool = False
 
 
-def highlight_html(text: str, spans: list[Span]) -> str:
-    """Escape `text` and wrap each span in <mark>; spans that overlap an earlier one or fall outside are skipped."""
+FOCUS_ID = "xz-focus"
+FOCUS_STYLE = "background:#fde2e2; box-shadow:0 0 0 2px #c0392b; border-radius:2px;"
+
+
+def highlight_html(text: str, spans: list[Span], focus: tuple[int, int] | None = None) -> str:
+    """Escape `text` and wrap each span in <mark>; spans that overlap an earlier one or fall outside are skipped.
+
+    `focus` (start, end), e.g. a linked sentence, is wrapped in <span id="xz-focus"> around its marks;
+    marks that cross its edges are skipped.
+    """
+    if focus is not None:
+        start, end = max(0, int(focus[0])), min(len(text), int(focus[1]))
+        if start < end:
+            def inside(lo: int, hi: int) -> list[Span]:
+                return [Span(s.start - lo, s.end - lo, s.kind, s.title, s.selected)
+                        for s in spans if s.start >= lo and s.end <= hi]
+            return (
+                highlight_html(text[:start], inside(0, start))
+                + f'<span id="{FOCUS_ID}" style="{FOCUS_STYLE}">'
+                + highlight_html(text[start:end], inside(start, end))
+                + "</span>"
+                + highlight_html(text[end:], inside(end, len(text)))
+            )
     pieces: list[str] = []
     position = 0
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):

@@ -16,12 +16,15 @@ import streamlit as st  # noqa: E402
 from app import data  # noqa: E402
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, t  # noqa: E402
 
-PAGES_DIR = Path(__file__).resolve().parent / "pages"
+# Not "pages/": Streamlit would also discover that folder as old-style pages, and a deep link such as
+# /profile?place=… would then run the page alone, without this entry script (no language switch, no checks).
+PAGES_DIR = Path(__file__).resolve().parent / "views"
 # (file, label key, url path): url paths are English and stable so deep links survive a language switch.
 PAGES = [
     ("profile.py", "page_profile", "profile"),
     ("benchmark.py", "page_benchmark", "benchmark"),
     ("targets.py", "page_targets", "targets"),
+    ("attention.py", "page_attention", "attention"),
     ("reader.py", "page_reader", "reader"),
     ("coverage.py", "page_coverage", "coverage"),
     ("sql.py", "page_sql", "sql"),

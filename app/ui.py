@@ -43,7 +43,7 @@ def _initial_choice(key: str, options: list, param: str, fallback) -> None:
 def choose_place(places: pd.DataFrame, key: str, label: str | None = None, container=st) -> str:
     """A place selectbox over codes; honours ?place=, remembers the choice across pages."""
     codes = places["place_code"].tolist()
-    labels = {row["place_code"]: place_label(row) for _, row in places.iterrows()}
+    labels = {c: f"{n} · {c}" for c, n in zip(places["place_code"], places["place_name"])}
     with_reports = places.loc[places["n_reports"] > 0, "place_code"].tolist() if "n_reports" in places else []
     _initial_choice(key, codes, "place", with_reports[0] if with_reports else codes[0])
     code = container.selectbox(label or t("place"), codes, format_func=labels.get, key=key)
@@ -84,10 +84,10 @@ def indicator_names(frame: pd.DataFrame) -> pd.Series:
     return frame.apply(indicator_name, axis=1)
 
 
-def download_csv(frame: pd.DataFrame, name: str, key: str) -> None:
+def download_csv(frame: pd.DataFrame, name: str, key: str, label: str | None = None) -> None:
     """A CSV download of the table as queried (canonical values plus provenance columns)."""
     st.download_button(
-        t("download_csv"),
+        label or t("download_csv"),
         # utf-8-sig: Excel opens Chinese text correctly only with a BOM.
         frame.to_csv(index=False).encode("utf-8-sig"),
         file_name=f"{name}.csv",
@@ -125,3 +125,81 @@ def default_peers(places: pd.DataFrame, code: str, scope: str) -> list[str]:
     if column:
         candidates = candidates[candidates[column] == place[column]]
     return candidates["place_code"].tolist()
+
+
+def reader_link(report_id, mention_id=None, sentence_id=None, place_code=None) -> str | None:
+    """A relative deep link to the report reader that opens at one sentence (and marks one value).
+
+    Relative so it works under any server base path: 'reader?report=…&mention=…&sentence=…'.
+    """
+    from urllib.parse import urlencode
+
+    from app.formatting import is_missing
+
+    if is_missing(report_id):
+        return None
+    params = {"report": report_id}
+    for name, value in (("mention", mention_id), ("sentence", sentence_id), ("place", place_code)):
+        if not is_missing(value):
+            params[name] = value
+    return "reader?" + urlencode(params)
+
+
+def link_column(label: str):
+    """A LinkColumn that shows a short text instead of the URL."""
+    return st.column_config.LinkColumn(label, display_text=t("link_text"))
+
+
+def page_links(**params) -> None:
+    """Links to the other pages for the same place / indicator (deep links, query parameters kept)."""
+    from urllib.parse import urlencode
+
+    query_string = urlencode({k: v for k, v in params.items() if v})
+    # The profile is the default page: its address is the app root ("./"), not "profile".
+    pages = [("./", "page_profile"), ("benchmark", "page_benchmark"), ("targets", "page_targets"),
+             ("attention", "page_attention"), ("reader", "page_reader")]
+    colon = "：" if current_language() == "zh" else ": "
+    st.markdown(t("profile_links") + colon + " · ".join(f"[{t(label)}]({path}?{query_string})" for path, label in pages))
+
+
+def choose_peer_group(groups: pd.DataFrame, key: str, container=st, allow_none: str | None = None) -> str | None:
+    """A selectbox over the warehouse's peer groups for a place ('group|key'); honours ?group=.
+
+    The named group 温州县域 and the same-prefecture group come first as defaults.
+    """
+    lang = current_language()
+    options = [f"{g}|{k}" for g, k in zip(groups["peer_group_id"], groups["group_key"])]
+    if allow_none:
+        options = [allow_none] + options
+    if not options:
+        return None
+    names = {allow_none: t("peer_source_app")} if allow_none else {}
+    for _, row in groups.iterrows():
+        name = (row["name_en"] if lang == "en" else row["name_zh"]) if isinstance(row["name_zh"], str) else row["peer_group_id"]
+        suffix = "" if row["group_key"] in ("all", row["peer_group_id"]) else f" · {row['group_key']}"
+        names[f"{row['peer_group_id']}|{row['group_key']}"] = name + suffix
+    if st.session_state.get(key) not in options:
+        wanted = st.query_params.get("group")
+        by_id = {o.split("|", 1)[0]: o for o in options if o != allow_none}
+        preferred = [wanted, by_id.get(wanted or ""), st.session_state.get("chosen_group")]
+        if not allow_none:
+            preferred += [by_id.get("wenzhou_counties"), by_id.get("same_prefecture")]
+        st.session_state[key] = next((p for p in preferred if p in options), options[0])
+    choice = container.selectbox(t("peer_source"), options, format_func=names.get, key=key)
+    if choice != allow_none:
+        st.session_state["chosen_group"] = choice
+        st.query_params["group"] = choice.split("|", 1)[0]
+    elif "group" in st.query_params:
+        del st.query_params["group"]
+    return choice
+
+
+def group_label(groups: pd.DataFrame, choice: str | None) -> str:
+    """The display name of a 'group|key' choice."""
+    if not choice or "|" not in choice:
+        return ""
+    group_id, group_key = choice.split("|", 1)
+    row = groups[(groups["peer_group_id"] == group_id) & (groups["group_key"] == group_key)]
+    if row.empty or not isinstance(row["name_zh"].iloc[0], str):
+        return group_id
+    return row["name_en" if current_language() == "en" else "name_zh"].iloc[0]

@@ -10,7 +10,7 @@ import pytest
 
 APP_DIR = Path(__file__).resolve().parents[2] / "app"
 ENTRY = APP_DIR / "streamlit_app.py"
-PAGE_FILES = ["profile.py", "benchmark.py", "targets.py", "reader.py", "coverage.py", "sql.py"]
+PAGE_FILES = ["profile.py", "benchmark.py", "targets.py", "attention.py", "reader.py", "coverage.py", "sql.py"]
 
 SCHEMA = """
 create table dim_places (
@@ -255,7 +255,7 @@ def bare_warehouse(tmp_path) -> Path:
 
 def run_page(warehouse_path: Path | None, page: str = "profile.py", *, query_params: dict | None = None,
              lang: str | None = None, timeout: float = 30):
-    """Open the app on `page` (a file in app/pages) over this warehouse, as a user following a link."""
+    """Open the app on `page` (a file in app/views) over this warehouse, as a user following a link."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ENTRY), default_timeout=timeout)
@@ -267,7 +267,7 @@ def run_page(warehouse_path: Path | None, page: str = "profile.py", *, query_par
         at.query_params[key] = value
     at.run()
     if page != "profile.py":
-        at.switch_page(f"pages/{page}").run()
+        at.switch_page(f"views/{page}").run()
     return at
 
 
@@ -282,3 +282,141 @@ def shown_text(at) -> str:
 def table(at, key: str):
     """The DataFrame shown by ui.show_table(frame, key)."""
     return at.get_by_key(key).dataframe[0].value
+
+
+# --- the marts beyond the values: peers, attention, target records, statistics, quality ----------
+
+# Resident population (persons) for the derived per-capita rows.
+POPULATION = {"330381": 1.52e6, "330382": 1.46e6, "330324": 0.87e6}
+# Curated term counts per place × report year (光伏 solar PV, 乡村振兴 rural revitalisation).
+TERM_COUNTS = {
+    "光伏": {"330381": {2022: 2, 2023: 5, 2024: 3}, "330382": {2022: 1, 2023: 7, 2024: 0},
+             "330324": {2022: 0, 2023: 2, 2024: 1}, "130633": {2022: 4, 2023: 1, 2024: 0},
+             "330300": {2022: 1, 2023: 1, 2024: 1}},
+    "乡村振兴": {"330381": {2022: 3, 2023: 3, 2024: 4}, "330382": {2022: 2, 2023: 2, 2024: 2},
+               "330324": {2022: 6, 2023: 5, 2024: 5}, "130633": {2022: 8, 2023: 7, 2024: 9},
+               "330300": {2022: 2, 2023: 2, 2024: 2}},
+}
+# Tokens of fct_report_terms beyond the curated ones (present only where counted).
+TOKEN_COUNTS = {
+    "光伏电站": {"330381": {2023: 2}, "330382": {2023: 1}},
+    "新质生产力": {"330381": {2024: 3}, "330382": {2024: 2}, "330300": {2024: 4}},
+}
+
+EXTRAS = """
+create schema if not exists catalogue;
+create table catalogue.peer_groups as
+select * from (values ('wenzhou_counties', '温州县域', 'Wenzhou counties'),
+                      ('same_prefecture', '同市县域', 'County-level units of the same prefecture'))
+       t(peer_group_id, name_zh, name_en);
+insert into dim_indicators values ('gdp_per_capita', '人均地区生产总值', 'Gross regional product per capita',
+                                   'per_capita', 'CNY', true);
+create table fct_peer_benchmarks as
+with vals as (
+    select place_code, place_name, indicator_id, reference_year, value_kind, value, unit,
+           'report' as value_source, report_id
+    from fct_indicator_values where place_code in ('330381', '330382', '330324')
+    union all
+    -- 平阳县 is known only from the statistics panel.
+    select '330326', '平阳县', 'gdp', 2023, 'actual', 1.4e11, 'CNY', 'statistics', null
+    union all
+    select v.place_code, v.place_name, 'gdp_per_capita', v.reference_year, 'actual', v.value / p.population,
+           'CNY', 'derived', v.report_id
+    from fct_indicator_values v join population p using (place_code)
+    where v.indicator_id = 'gdp' and v.value_kind = 'actual'
+),
+scored as (
+    select v.*, case when coalesce(i.higher_is_better, true) then v.value else -v.value end as merit
+    from vals v join dim_indicators i using (indicator_id)
+),
+ranked as (
+    select s.* exclude (merit),
+           rank() over w as peer_rank,
+           count(*) over k as n_peers_with_data,
+           count(*) filter (where value_source = 'statistics') over k as n_peers_from_statistics,
+           median(value) over k as peer_median,
+           first_value(place_code) over w as leader_place_code,
+           first_value(place_name) over w as leader_place_name,
+           first_value(value) over w as leader_value
+    from scored s
+    window w as (partition by indicator_id, reference_year, value_kind order by merit desc
+                 rows between unbounded preceding and unbounded following),
+           k as (partition by indicator_id, reference_year, value_kind)
+)
+select place_code, place_name, g.peer_group_id, g.group_key, indicator_id, reference_year, value_kind,
+       value, unit, value_source, report_id, peer_median, peer_rank, n_peers_with_data, n_peers_from_statistics,
+       if(n_peers_with_data = 1, 1.0, 1 - (peer_rank - 1) / (n_peers_with_data - 1)) as percentile,
+       leader_place_code, leader_place_name, leader_value, value - leader_value as gap_to_leader
+from ranked cross join (values ('wenzhou_counties', 'wenzhou_counties'), ('same_prefecture', '330300'))
+     g(peer_group_id, group_key);
+create table fct_target_records as
+select * from (values
+    ('330381', '瑞安市', 'new_urban_jobs', 2, 2, 0, 1.0, 2022, 2023, 2, 2),
+    ('330381', '瑞安市', 'gdp_growth', 2, 0, 2, 0.0, 2022, 2023, 0, 0)
+) t(place_code, place_name, indicator_id, n_judged, n_met, n_missed, met_share, first_year, last_year,
+    current_streak, longest_streak);
+create table fct_reconciliation as
+select * from (values
+    ('330381', '瑞安市', 'gdp', 2023, 'CNY', 1.2985e11, 'eq', 1.3012e11, -2.7e8, -0.0021, true,
+     'r_330381_2024', '2023年，全市实现地区生产总值1298.5亿元'),
+    ('330381', '瑞安市', 'gdp', 2022, 'CNY', 1.1979e11, 'eq', 1.1500e11, 4.79e9, 0.0417, false,
+     'r_330381_2023', '2022年，全市实现地区生产总值1197.9亿元')
+) t(place_code, place_name, indicator_id, reference_year, unit, report_value, report_bound, statistics_value,
+    gap, gap_relative, agrees, report_id, quote);
+create table fct_ingest_errors as
+select * from (values ('incoming/scan-2019.pdf', 'no text layer (a scanned PDF)')) t(source_ref, reason);
+create table fct_restatements as
+select * from (values
+    ('330381', '瑞安市', 'gdp', 2022, 'r_330381_2023', 2023, 1.1979e11, 'eq', 'CNY', '2022年地区生产总值1197.9亿元',
+     1.1979e11, 'r_330381_2023', true, 0.0, true),
+    ('330381', '瑞安市', 'gdp', 2022, 'r_330381_2024', 2024, 1.1850e11, 'eq', 'CNY', '上年地区生产总值1185亿元',
+     1.1979e11, 'r_330381_2023', false, -0.0108, true)
+) t(place_code, place_name, indicator_id, reference_year, report_id, report_year, value, bound, unit, quote,
+    preferred_value, preferred_report_id, is_preferred, relative_difference, disagrees);
+"""
+
+
+def add_extras(path: Path) -> Path:
+    """Add the peer, attention, target-record, statistics and quality marts to a fixture warehouse."""
+    conn = duckdb.connect(str(path))
+    conn.execute("create temp table population (place_code varchar, population double)")
+    conn.executemany("insert into population values (?, ?)", list(POPULATION.items()))
+    conn.execute(EXTRAS)
+    reports = conn.execute("select report_id, place_code, place_name, report_year, char_count from dim_reports").fetchall()
+    attention, tokens = [], []
+    for report_id, code, name, year, chars in reports:
+        for term, counts in TERM_COUNTS.items():
+            n = counts.get(code, {}).get(year, 0)
+            attention.append((report_id, code, name, year, term, {"光伏": "solar PV"}.get(term, "rural revitalisation"),
+                              "energy" if term == "光伏" else "rural", n, round(1e4 * n / chars, 3)))
+            if n:
+                tokens.append((report_id, code, name, year, term, n, round(1e4 * n / chars, 3)))
+        for term, counts in TOKEN_COUNTS.items():
+            n = counts.get(code, {}).get(year, 0)
+            if n:
+                tokens.append((report_id, code, name, year, term, n, round(1e4 * n / chars, 3)))
+    conn.execute("""create table fct_term_attention (report_id varchar, place_code varchar, place_name varchar,
+                    report_year integer, term varchar, name_en varchar, theme varchar, n_occurrences integer,
+                    per_10k_chars double)""")
+    conn.executemany("insert into fct_term_attention values (?, ?, ?, ?, ?, ?, ?, ?, ?)", attention)
+    conn.execute("""create table fct_report_terms (report_id varchar, place_code varchar, place_name varchar,
+                    report_year integer, term varchar, n_occurrences integer, per_10k_chars double)""")
+    conn.executemany("insert into fct_report_terms values (?, ?, ?, ?, ?, ?, ?)", tokens)
+    conn.close()
+    return path
+
+
+@pytest.fixture
+def full_warehouse(warehouse) -> Path:
+    """The fixture warehouse with every mart of docs/warehouse.md (peers incl. 温州县域 and per-capita,
+    term attention, target records, reconciliation, ingest errors, restatements)."""
+    return add_extras(warehouse)
+
+
+@pytest.fixture
+def warehouse_without_statistics(full_warehouse) -> Path:
+    """All marts, but no statistics panel was loaded: fct_reconciliation is empty."""
+    conn = duckdb.connect(str(full_warehouse))
+    conn.execute("delete from fct_reconciliation")
+    conn.close()
+    return full_warehouse

@@ -99,3 +99,62 @@ def test_a_warehouse_peer_group_ranks_places_known_only_from_statistics(warehous
     assert ranked["来源"].tolist() == ["统计数据", "工作报告"]
     assert ranked.loc[1, "原文"].startswith("2023年，全市实现地区生产总值1298.5亿元")
     assert "瑞安市 在 2 个地区中排第 2 名（百分位 0）" in shown_text(at)
+
+
+def test_the_measure_toggle_moves_between_level_growth_and_per_capita(full_warehouse):
+    at = run_page(full_warehouse, "benchmark.py", query_params={"place": "330381", "indicator": "gdp"})
+    assert at.radio(key="bench_measure").value == "level"
+    assert "gdp_growth" not in at.selectbox(key="bench_indicator").options
+    at.radio(key="bench_measure").set_value("growth").run()
+    assert at.selectbox(key="bench_indicator").value == "gdp_growth"  # the same quantity, as growth
+    at.radio(key="bench_measure").set_value("per_capita").run()
+    assert at.selectbox(key="bench_indicator").value == "gdp_per_capita"
+    assert at.query_params["measure"] == "per_capita"
+
+
+def test_per_capita_values_come_from_the_derived_benchmarks(full_warehouse):
+    at = run_page(full_warehouse, "benchmark.py",
+                  query_params={"place": "330381", "indicator": "gdp_per_capita", "group": "wenzhou_counties"})
+    assert at.radio(key="bench_measure").value == "per_capita"
+    ranked = table(at, "bench_table")
+    # GDP 2023 / resident population: 乐清市 1481.2亿 / 146万, 瑞安市 1298.5亿 / 152万, 永嘉县 571.3亿 / 87万.
+    assert ranked["地区"].tolist() == ["乐清市", "瑞安市", "永嘉县"]
+    assert set(ranked["来源"]) == {"推算"}
+    assert ranked.loc[ranked["地区"] == "瑞安市", "数值"].item() == "8.54万元"
+    assert "人均值由数据仓库用常住人口推算" in shown_text(at)
+
+
+def test_per_capita_with_the_apps_own_peers(full_warehouse):
+    at = run_page(full_warehouse, "benchmark.py", query_params={"place": "330381", "indicator": "gdp_per_capita"})
+    at.selectbox(key="bench_group").set_value("app").run()
+    assert table(at, "bench_table")["地区"].tolist() == ["乐清市", "瑞安市", "永嘉县"]
+
+
+def test_the_named_peer_group_is_reachable_by_deep_link_and_highlights_the_place(full_warehouse):
+    at = run_page(full_warehouse, "benchmark.py",
+                  query_params={"place": "330381", "indicator": "gdp", "group": "wenzhou_counties"})
+    assert at.selectbox(key="bench_group").value == "wenzhou_counties|wenzhou_counties"
+    assert "瑞安市 在 4 个地区中排第 3 名" in shown_text(at)
+    assert "group=wenzhou_counties" in shown_text(at)
+    # The chosen place's row is styled apart from its peers, as its bar is in the chart.
+    assert "#fdecea" in str(at.get_by_key("bench_table").dataframe[0].proto)
+
+
+def test_a_per_head_figure_the_reports_state_is_under_per_capita_too(full_warehouse):
+    import duckdb
+    conn = duckdb.connect(str(full_warehouse))
+    # 人均GDP as the corpus catalogues it: a stated level, not a derived per-capita.
+    conn.execute("update dim_indicators set measure = 'level' where indicator_id = 'gdp_per_capita'")
+    conn.execute("delete from fct_peer_benchmarks where indicator_id = 'gdp_per_capita'")
+    conn.execute("""
+        insert into fct_indicator_values (place_code, place_name, indicator_id, reference_year, value_kind, value,
+                                          bound, unit, report_id, quote, report_year)
+        values ('330381', '瑞安市', 'gdp_per_capita', 2023, 'actual', 85400, 'eq', 'CNY', 'r_330381_2024',
+                '人均地区生产总值8.54万元', 2024)
+    """)
+    conn.close()
+    at = run_page(full_warehouse, "benchmark.py", query_params={"place": "330381", "indicator": "gdp_per_capita"})
+    assert at.radio(key="bench_measure").value == "per_capita"
+    at.radio(key="bench_measure").set_value("level").run()
+    assert "gdp_per_capita" not in at.selectbox(key="bench_indicator").options
+    assert at.selectbox(key="bench_indicator").value == "gdp"

@@ -36,7 +36,9 @@ def test_page_shows_an_empty_state_on_an_empty_warehouse(empty_warehouse, page):
 def test_page_explains_missing_tables(bare_warehouse, page):
     at = run_page(bare_warehouse, page)
     assert not at.exception
-    assert "fct_indicator_values" in shown_text(at) or "dim_reports" in shown_text(at)
+    text = shown_text(at)
+    assert "此页需要数据表" in text and "xianzhi build" in text
+    assert any(table in text for table in ("fct_indicator_values", "dim_reports", "fct_term_attention"))
 
 
 def test_app_explains_a_missing_warehouse(tmp_path):
@@ -51,5 +53,20 @@ def test_language_switch_relabels_the_app(warehouse):
     at.radio(key="lang_choice").set_value("en").run()
     assert at.subheader[0].value == "Latest actuals"
     # AppTest drops entry-script sidebar widgets from the tree after switch_page (the choice persists).
-    at.switch_page("pages/benchmark.py").run()
+    at.switch_page("views/benchmark.py").run()
     assert at.title[0].value == "Peer comparison"
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_every_page_runs_over_a_warehouse_with_every_mart(full_warehouse, page):
+    at = run_page(full_warehouse, page, query_params={"place": "330381"})
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", ["profile.py", "benchmark.py", "targets.py", "attention.py", "reader.py"])
+def test_place_pages_link_to_the_other_pages_for_the_same_place(full_warehouse, page):
+    at = run_page(full_warehouse, page, query_params={"place": "330381"})
+    text = shown_text(at)
+    # The profile is the default page, at the app's root.
+    assert "[地区概况](./?place=330381" in text and "[关注度](attention?place=330381" in text

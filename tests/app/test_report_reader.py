@@ -48,5 +48,29 @@ def test_a_quantity_outside_the_catalogue_says_it_was_not_kept(warehouse):
 
 def test_the_reader_opens_on_the_place_chosen_elsewhere(warehouse):
     at = run_page(warehouse, query_params={"place": "330324"})
-    at.switch_page("pages/reader.py").run()
+    at.switch_page("views/reader.py").run()
     assert at.selectbox(key="reader_report").value == "r_330324_2024"
+
+
+def test_a_sentence_link_without_a_mention_highlights_the_sentence(warehouse):
+    at = run_page(warehouse, "reader.py", query_params={"report": "r_330381_2023", "sentence": "r_330381_2023-s004"})
+    body = next(h.proto.body for h in at.get("html") if "<mark" in h.proto.body)
+    focused = body.split('<span id="xz-focus"', 1)[1].split("</span>", 1)[0]
+    assert "城镇新增就业" in focused and "1.89万人</mark>" in focused
+    # The page scrolls the box to it (our script, separate from the escaped report text).
+    assert any("scrollIntoView" in h.proto.body for h in at.get("html"))
+    assert "<script" not in body
+
+
+def test_choosing_another_value_moves_the_focus_and_the_link(warehouse):
+    at = run_page(warehouse, "reader.py", query_params={"report": "r_330381_2023"})
+    assert not any('id="xz-focus"' in h.proto.body for h in at.get("html"))  # no link, no focus
+    at.selectbox(key="reader_mention").set_value("r_330381_2023-m004").run()
+    body = next(h.proto.body for h in at.get("html") if "<mark" in h.proto.body)
+    assert "主要预期目标是" in body.split('<span id="xz-focus"', 1)[1].split("</span>", 1)[0]
+    assert at.query_params["mention"] == "r_330381_2023-m004"
+
+
+def test_the_reader_opens_on_the_newest_report_of_a_linked_place(warehouse):
+    at = run_page(warehouse, "reader.py", query_params={"place": "330382"})
+    assert at.selectbox(key="reader_report").value == "r_330382_2024"

@@ -56,3 +56,9 @@ def test_the_warehouse_judgement_is_used_when_the_lead_table_exists(warehouse):
     assert jobs.loc[2022, "完成情况"] == "❔ 未判定"
     assert jobs.loc[2024, "完成情况"] == "⏳ 暂无实际值"
     assert "fct_target_attainment" in shown_text(at)
+
+
+def test_an_indicator_deep_link_opens_its_chart(warehouse):
+    at = run_page(warehouse, "targets.py", query_params={"place": "330381", "indicator": "new_urban_jobs"})
+    assert at.selectbox(key="targets_chart_indicator").value == "new_urban_jobs"
+    assert "[对标比较](benchmark?place=330381&indicator=new_urban_jobs)" in shown_text(at)

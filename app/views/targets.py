@@ -6,7 +6,7 @@ import streamlit as st
 from app import charts, data
 from app.formatting import format_delta
 from app.i18n import current_language, indicator_name, t
-from app.ui import choose_place, default_peers, download_csv, formatted, require_tables, show_table
+from app.ui import choose_place, default_peers, download_csv, formatted, page_links, require_tables, show_table
 
 require_tables("dim_places", "dim_indicators", "fct_indicator_values")
 lang = current_language()
@@ -78,10 +78,18 @@ download_csv(shown, f"targets_{code}_{scope}", key="targets_csv")
 # A chart per indicator: tick = target, dot = actual, coloured met/missed.
 chart_options = [i for i in names if i in set(shown["indicator_id"])]
 if chart_options:
+    if st.session_state.get("targets_chart_indicator") not in chart_options:
+        # ?indicator= (or the indicator chosen on another page) opens on that indicator's chart.
+        wanted = [st.query_params.get("indicator"), st.session_state.get("chosen_indicator")]
+        st.session_state["targets_chart_indicator"] = next((w for w in wanted if w in chart_options), chart_options[0])
     chart_indicator = st.selectbox(t("indicator"), chart_options, format_func=names.get, key="targets_chart_indicator")
+    st.session_state["chosen_indicator"] = chart_indicator
+    st.query_params["indicator"] = chart_indicator
     subset = shown[(shown["indicator_id"] == chart_indicator) & shown["actual_value"].notna()]
     if not subset.empty:
         st.altair_chart(
             charts.attainment_chart(subset, names[chart_indicator], subset["unit"].iloc[0], lang, status_labels),
             width="stretch",
         )
+
+page_links(place=code, indicator=st.query_params.get("indicator"))
