@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 WAREHOUSE ?= data/warehouse.duckdb
 PORT ?= 8501
 
-.PHONY: install build run app test test-fast eval browser clean
+.PHONY: install build run app test test-fast eval bench browser clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test-fast: install
 
 eval: install
 	$(BIN)/xianzhi eval --gold ../shared/gold
+
+## bench: synthetic corpora of 1,000 and 10,000 reports end to end → BENCHMARKS.md (SIZES=1000,10000)
+SIZES ?= 1000,10000
+bench: install
+	$(BIN)/xianzhi bench --sizes $(SIZES)
 
 clean:
 	rm -rf data/ .pytest_cache

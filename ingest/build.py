@@ -38,9 +38,13 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildRes
     timings: dict[str, float] = {}
 
     started = time.perf_counter()
-    result = pipeline.ingest(folders)
+    # Per-document results are kept beside the landed tables: a rebuild processes only what changed.
+    result = pipeline.ingest(folders, cache_dir=landing_dir / ".cache")
     timings["ingest_s"] = time.perf_counter() - started
-    log(f"ingested {result.report_count} reports ({len(result.errors)} documents with errors)")
+    log(
+        f"ingested {result.report_count} reports ({len(result.errors)} documents with errors; "
+        f"{result.n_processed} documents processed, {result.n_reused} reused unchanged)"
+    )
 
     started = time.perf_counter()
     pipeline.land(result, landing_dir, reference_tables())

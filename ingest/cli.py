@@ -100,6 +100,21 @@ def command_stats_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_bench(args: argparse.Namespace) -> int:
+    """Benchmark on synthetic corpora (data/bench/) and write BENCHMARKS.md.
+
+    For each size: a cold full build (ingest MB/s and reports/s, dbt build time, peak memory of
+    the build's processes, warehouse size), jieba's default segmentation of the same text as the
+    baseline, the app's main queries (p50/p95), and a rebuild after adding one report.
+    """
+    from ingest.bench import BENCHMARKS_FILE, run_bench
+
+    sizes = [100, 1000] if args.quick else [int(size) for size in args.sizes.split(",")]
+    run_bench(sizes, Path(args.output) if args.output else BENCHMARKS_FILE, quick=args.quick,
+              log=lambda message: print(message, file=sys.stderr, flush=True))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xianzhi", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -122,6 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats_load.add_argument("--warehouse", default=str(paths.DEFAULT_WAREHOUSE), metavar="FILE")
     stats_load.add_argument("--strict", action="store_true", help="fail if any county name is unmapped")
     stats_load.set_defaults(handler=command_stats_load)
+
+    bench = commands.add_parser("bench", help=command_bench.__doc__.splitlines()[0], description=command_bench.__doc__)
+    bench.add_argument("--sizes", default="1000,10000", metavar="N,N", help="reports per corpus (default: 1000,10000)")
+    bench.add_argument("--quick", action="store_true", help="sizes 100 and 1000 only (a few minutes)")
+    bench.add_argument("--output", metavar="FILE", help="where to write the report (default: BENCHMARKS.md)")
+    bench.set_defaults(handler=command_bench)
 
     evaluate = commands.add_parser("eval", help=command_eval.__doc__, description=command_eval.__doc__)
     evaluate.add_argument("--gold", required=True, metavar="DIR", help="folder of gold CSVs (e.g. ../shared/gold)")

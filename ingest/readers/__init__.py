@@ -24,19 +24,29 @@ READERS = {
 # Files beside reports that are never reports themselves.
 IGNORED_NAMES = {"README.md", "MANIFEST.csv", ".DS_Store"}
 
+# The longest real report is about 0.2 MB of text; a single-report file 50 times that is not one
+# report, and would hold a worker for minutes.
+MAX_REPORT_FILE_BYTES = 10_000_000
+_SINGLE_REPORT_SUFFIXES = {".txt", ".html", ".htm"}
+
+
+def display_name(name: str) -> str:
+    """A file name as valid text: bytes that are not UTF-8 are shown as \\xNN escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
 
 def find_documents(folders: list[Path]) -> Iterator[tuple[Path, str]]:
     """Every readable file under the folders (recursively), with the name users will see."""
     for folder in folders:
         folder = Path(folder)
         if folder.is_file():
-            yield folder, folder.name
+            yield folder, display_name(folder.name)
             continue
         for path in sorted(folder.rglob("*")):
             if not path.is_file() or path.name in IGNORED_NAMES or path.name.startswith("."):
                 continue
             if path.suffix.lower() in READERS:
-                yield path, str(path.relative_to(folder))
+                yield path, display_name(str(path.relative_to(folder)))
 
 
 def read_document(path: Path, source: str) -> list[Document]:
@@ -45,6 +55,11 @@ def read_document(path: Path, source: str) -> list[Document]:
         module_name, function_name = READERS[path.suffix.lower()]
     except KeyError:
         raise ReaderError(f"{source}: unsupported file type {path.suffix!r}") from None
+    if path.suffix.lower() in _SINGLE_REPORT_SUFFIXES and path.stat().st_size > MAX_REPORT_FILE_BYTES:
+        raise ReaderError(
+            f"{source}: too large for one report ({path.stat().st_size / 1e6:.0f} MB; the limit is "
+            f"{MAX_REPORT_FILE_BYTES / 1e6:.0f} MB)"
+        )
     reader = getattr(importlib.import_module(module_name), function_name)
     try:
         documents = reader(path, source)

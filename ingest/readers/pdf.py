@@ -14,7 +14,12 @@ MIN_HAN_CHARS = 50
 
 
 def read_pdf(path: Path, source: str | None = None) -> list[Document]:
+    import logging
+
     from pypdf import PdfReader
+
+    # pypdf logs damage ("EOF marker not found") on its own lines; our one-line error names the file.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     from pypdf.errors import PdfReadError
 
     source = source or str(path)

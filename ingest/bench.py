@@ -1,0 +1,402 @@
+"""`xianzhi bench`: builds synthetic corpora end to end and writes BENCHMARKS.md with the figures."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ingest import paths, synthetic
+
+BENCH_DIR = paths.DATA_DIR / "bench"
+BENCHMARKS_FILE = paths.PROJECT_ROOT / "BENCHMARKS.md"
+YEARS = 10  # each size is N/10 places × 10 years
+SEED = 20240305
+BASELINE_SAMPLE_BYTES = 8_000_000  # jieba's throughput is measured on this much of the same text
+QUERY_REPEATS = 20
+
+# Targets of issue 6, checked in BENCHMARKS.md.
+TARGET_RATIO = 1.0
+TARGET_BUILD_S = 600.0
+TARGET_PEAK_MB = 2048.0
+TARGET_P95_MS = 200.0
+TARGET_INCREMENTAL_SHARE = 0.10
+
+
+# --- peak memory ------------------------------------------------------------------------------
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants (Linux /proc), in KiB."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read().rsplit(b")", 1)[1].split()
+            children.setdefault(int(stat[1]), []).append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        stack += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/status", "rb") as handle:
+                for line in handle:
+                    if line.startswith(b"VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+        except OSError:
+            continue
+    return total
+
+
+class PeakMemory:
+    """Samples a process tree's total resident memory four times a second."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak_kb = pid, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
+            self._stop.wait(0.25)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+# --- one build, in its own process so its memory is its own ----------------------------------
+
+@dataclass
+class BuildRun:
+    wall_s: float
+    peak_mb: float
+    timings: dict[str, float]
+    n_reports: int
+    n_errors: int
+    n_processed: int | None
+    n_reused: int | None
+    success: bool
+    log: list[str] = field(default_factory=list)
+
+
+def run_build(folders: list[Path], warehouse: Path) -> BuildRun:
+    """`build_warehouse` in a child process, timed, with the peak memory of its process tree."""
+    out = warehouse.parent / "build_run.json"
+    command = [sys.executable, "-m", "ingest.bench", "_child_build", str(warehouse), str(out), *map(str, folders)]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with PeakMemory(child.pid) as memory:
+        _, stderr = child.communicate()
+    wall = time.perf_counter() - started
+    if child.returncode != 0 or not out.exists():
+        raise RuntimeError(f"build of {warehouse} failed (exit {child.returncode}):\n{stderr[-3000:]}")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    counts = re.search(r"(\d+) documents processed, (\d+) reused", " ".join(data["log"]))
+    return BuildRun(
+        wall_s=wall, peak_mb=memory.peak_kb / 1024, timings=data["timings"], n_reports=data["n_reports"],
+        n_errors=data["n_errors"], n_processed=int(counts.group(1)) if counts else None,
+        n_reused=int(counts.group(2)) if counts else None, success=data["success"], log=data["log"],
+    )
+
+
+def _child_build(warehouse: str, out: str, *folders: str) -> None:
+    from ingest.build import build_warehouse
+
+    log: list[str] = []
+    result = build_warehouse([Path(f) for f in folders], Path(warehouse), log=log.append)
+    Path(out).write_text(json.dumps({
+        "timings": result.timings, "n_reports": result.n_reports, "n_errors": len(result.errors),
+        "success": result.success, "log": log,
+    }), encoding="utf-8")
+
+
+# --- the text: its volume, and jieba's plain segmentation of it as the baseline --------------
+
+def corpus_text(folder: Path) -> tuple[int, int, list[str]]:
+    """(documents, UTF-8 bytes of all document text, an evenly spread sample of texts)."""
+    from ingest.documents import ReaderError
+    from ingest.readers import find_documents, read_document
+
+    texts_bytes, n, sample, sample_bytes = 0, 0, [], 0
+    every = None
+    for path, source in find_documents([folder]):
+        try:
+            documents = read_document(path, source)
+        except ReaderError:
+            continue
+        for document in documents:
+            size = len(document.text.encode("utf-8"))
+            texts_bytes += size
+            n += 1
+            # Every k-th document until the sample is big enough, k from the folder's size on disk.
+            if every is None:
+                total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+                every = max(1, round(total / BASELINE_SAMPLE_BYTES))
+            if n % every == 0 and sample_bytes < BASELINE_SAMPLE_BYTES:
+                sample.append(document.text)
+                sample_bytes += size
+    return n, texts_bytes, sample
+
+
+def jieba_baseline(sample: list[str]) -> dict:
+    """jieba's default segmentation (jieba.lcut, precise mode with HMM), one process."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    size = sum(len(text.encode("utf-8")) for text in sample)
+    started = time.perf_counter()
+    for text in sample:
+        jieba.lcut(text)
+    seconds = time.perf_counter() - started
+    return {"mb": size / 1e6, "seconds": seconds, "mb_s": size / 1e6 / seconds, "reports_s": len(sample) / seconds}
+
+
+# --- the app's main queries ---------------------------------------------------------------
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
+
+
+def query_latencies(warehouse: Path, repeats: int = QUERY_REPEATS) -> dict[str, dict]:
+    """p50/p95 (ms) of the app's own queries (app/data.py), each run uncached, on a fresh connection."""
+    os.environ["XIANZHI_WAREHOUSE"] = str(warehouse)
+    import logging
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    from app import data
+
+    data._cached_query.clear()
+    top = data.query(
+        "select place_code, count(*) as n from fct_indicator_values group by 1 order by n desc, 1 limit 1")
+    place = str(top["place_code"].iloc[0])
+    peers = data.query(
+        "select distinct v.place_code from fct_indicator_values v join dim_places p using (place_code) "
+        "where p.province_code = (select province_code from dim_places where place_code = ?) order by 1", (place,))
+    peer_codes = [str(c) for c in peers["place_code"]]
+    year = int(data.query(
+        "select reference_year from fct_indicator_values where indicator_id = 'gdp_growth' and value_kind = 'actual' "
+        "group by 1 order by count(*) desc, 1 desc limit 1")["reference_year"].iloc[0])
+    report_id = str(data.query("select report_id from dim_reports where place_code = ? order by report_year desc limit 1",
+                               (place,))["report_id"].iloc[0])
+    cases = {
+        "place list (places_with_data)": lambda: data.places_with_data(),
+        "indicator list (indicators)": lambda: data.indicators(),
+        "place profile: latest actuals": lambda: data.latest_actuals(place),
+        "place profile: latest targets": lambda: data.latest_targets(place),
+        "indicator series (gdp, province peers)": lambda: data.indicator_series("gdp", peer_codes),
+        "peer ranking (gdp_growth, the most reported year)": lambda: data.ranking("gdp_growth", year, peer_codes, "actual", True),
+        "targets vs actuals (province peers)": lambda: data.target_attainment(peer_codes),
+        "report reader: mentions of one report": lambda: data.report_mentions(report_id),
+        "term attention (one place, all terms)": lambda: data.query(
+            "select report_year, term, n_occurrences, per_10k_chars from fct_term_attention "
+            "where place_code = ? order by report_year, per_10k_chars desc",
+            (place,)) if data.has_table("fct_term_attention") else None,
+        "coverage by place and year": lambda: data.coverage_by_place_year(),
+    }
+    results = {}
+    for name, run in cases.items():
+        times = []
+        for _ in range(repeats):
+            data._cached_query.clear()  # measure DuckDB, not Streamlit's cache
+            started = time.perf_counter()
+            run()
+            times.append((time.perf_counter() - started) * 1000)
+        results[name] = {"p50_ms": _percentile(times, 0.5), "p95_ms": _percentile(times, 0.95)}
+    # The same SQL on one open read-only connection: what a query costs without opening the file.
+    import duckdb
+
+    recorded: list[tuple[str, tuple]] = []
+    original = data._cached_query
+    data._cached_query = lambda path, mtime, sql, params: recorded.append((sql, params)) or original(path, mtime, sql, params)
+    try:
+        calls = {}
+        for name, run in cases.items():
+            recorded.clear()
+            original.clear()
+            run()
+            calls[name] = list(recorded)
+    finally:
+        data._cached_query = original
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        for name, statements in calls.items():
+            times = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                for sql, params in statements:
+                    connection.execute(sql, [data._as_sql_param(p) for p in params]).df()
+                times.append((time.perf_counter() - started) * 1000)
+            results[name].update(open_p50_ms=_percentile(times, 0.5), open_p95_ms=_percentile(times, 0.95))
+    return results
+
+
+# --- one size, end to end ---------------------------------------------------------------------
+
+def bench_size(n_reports: int, log=print) -> dict:
+    places = max(1, n_reports // YEARS)
+    corpus = BENCH_DIR / f"corpus_{places}x{YEARS}"
+    started = time.perf_counter()
+    synthetic.generate_corpus(corpus, places, YEARS, seed=SEED)
+    generate_s = time.perf_counter() - started
+    log(f"[{n_reports}] corpus {corpus} ready in {generate_s:.0f} s")
+
+    run_dir = BENCH_DIR / f"run_{n_reports}"
+    shutil.rmtree(run_dir, ignore_errors=True)  # a cold build: no landed files, no cache
+    run_dir.mkdir(parents=True)
+    warehouse = run_dir / "warehouse.duckdb"
+    full = run_build([corpus], warehouse)
+    log(f"[{n_reports}] full build {full.wall_s:.1f} s, peak {full.peak_mb:.0f} MB, {full.timings}")
+
+    # Incremental, right after (any code change in between would rightly re-process everything):
+    # one more report in a second folder, which should be the only document processed.
+    added = run_dir / "added"
+    synthetic.extra_report(added, SEED)
+    incremental = run_build([corpus, added], warehouse)
+    log(f"[{n_reports}] incremental build {incremental.wall_s:.1f} s, {incremental.n_processed} processed")
+
+    n_documents, text_bytes, sample = corpus_text(corpus)
+    baseline = jieba_baseline(sample)
+    log(f"[{n_reports}] jieba baseline {baseline['mb_s']:.2f} MB/s on {baseline['mb']:.1f} MB")
+    queries = query_latencies(warehouse)
+    log(f"[{n_reports}] queries measured")
+
+    ingest_s = full.timings["ingest_s"]
+    mb_s = text_bytes / 1e6 / ingest_s
+    return {
+        "n_reports_target": n_reports, "corpus": str(corpus.relative_to(paths.PROJECT_ROOT)),
+        "n_documents": n_documents, "text_mb": text_bytes / 1e6,
+        "corpus_mb_on_disk": sum(p.stat().st_size for p in corpus.rglob("*") if p.is_file()) / 1e6,
+        "full": full.__dict__, "incremental": incremental.__dict__,
+        "ingest_mb_s": mb_s, "ingest_reports_s": full.n_reports / ingest_s,
+        "baseline": baseline, "ratio": mb_s / baseline["mb_s"],
+        "warehouse_mb": warehouse.stat().st_size / 1e6,
+        "landing_mb": sum(p.stat().st_size for p in (run_dir / "landing").glob("*.parquet")) / 1e6,
+        "queries": queries,
+    }
+
+
+# --- BENCHMARKS.md ----------------------------------------------------------------------------
+
+def machine() -> dict:
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        memory_kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
+    except (OSError, StopIteration):
+        memory_kb = 0
+    return {"cpus": os.cpu_count(), "cpu": cpu, "memory_gb": memory_kb / 1024 / 1024,
+            "python": platform.python_version(), "system": f"{platform.system()} {platform.release()}"}
+
+
+def _ok(met: bool) -> str:
+    return "met" if met else "**NOT met**"
+
+
+def render(results: list[dict], info: dict, started: datetime, elapsed_s: float, quick: bool) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`xianzhi bench`); every figure below comes from that run — do not edit by hand.",
+        "",
+        f"- date: {started.strftime('%Y-%m-%d %H:%M UTC')}; whole run {elapsed_s / 60:.1f} min{' (--quick)' if quick else ''}",
+        f"- machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory_gb']:.1f} GB memory, {info['system']}, Python {info['python']}",
+        f"- corpora: synthetic (`ingest/synthetic.py`, seed {SEED}), N/{YEARS} gazetteer places × {YEARS} years; mostly .txt "
+        "(UTF-8, some GB18030 or BOM), about 2% in .csv/.xlsx tables, one duplicate, five broken files",
+        "- ingest = read + identify + segment + extract + term counts (2 worker processes); baseline = `jieba.lcut` "
+        "(default: precise mode with HMM) in one process, on an evenly spread sample of the same corpus's text",
+        "- peak memory = highest total resident memory of the build's process tree (build + workers + dbt), sampled every 0.25 s",
+        "",
+        "## Build",
+        "",
+        "| reports | text MB | ingest s | MB/s | reports/s | jieba MB/s | ratio | land s | dbt build s | end to end s | peak MB | warehouse MB | landing MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        full = r["full"]
+        lines.append(
+            f"| {full['n_reports']:,} | {r['text_mb']:.0f} | {full['timings']['ingest_s']:.1f} | {r['ingest_mb_s']:.2f} | "
+            f"{r['ingest_reports_s']:.1f} | {r['baseline']['mb_s']:.2f} | {r['ratio']:.2f} | {full['timings']['land_s']:.1f} | "
+            f"{full['timings']['dbt_build_s']:.1f} | {full['wall_s']:.1f} | {full['peak_mb']:.0f} | {r['warehouse_mb']:.0f} | {r['landing_mb']:.0f} |"
+        )
+    lines += ["", "## Incremental rebuild (one report added)", "",
+              "| reports | processed | reused | ingest s | share of full ingest | end to end s |", "|---|---|---|---|---|---|"]
+    for r in results:
+        inc, full = r["incremental"], r["full"]
+        share = inc["timings"]["ingest_s"] / full["timings"]["ingest_s"]
+        lines.append(f"| {inc['n_reports']:,} | {inc['n_processed']} | {inc['n_reused']} | {inc['timings']['ingest_s']:.1f} | "
+                     f"{share:.1%} | {inc['wall_s']:.1f} |")
+    lines += ["", "## App queries (`app/data.py`, p50 / p95 ms over "
+              f"{QUERY_REPEATS} runs)", "",
+              "As the app runs them (uncached, a fresh read-only connection per query), and the same SQL on one "
+              "connection kept open.", ""]
+    names = list(results[0]["queries"]) if results else []
+    header = "| query | " + " | ".join(f"{r['full']['n_reports']:,}: app | {r['full']['n_reports']:,}: open connection"
+                                       for r in results) + " |"
+    lines += [header, "|---|" + "---|---|" * len(results)]
+    for name in names:
+        cells = [f"{r['queries'][name]['p50_ms']:.1f} / {r['queries'][name]['p95_ms']:.1f} | "
+                 f"{r['queries'][name]['open_p50_ms']:.1f} / {r['queries'][name]['open_p95_ms']:.1f}"
+                 if name in r["queries"] else "– | –" for r in results]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += ["", "## Targets (issue 6)", ""]
+    largest = max(results, key=lambda r: r["n_reports_target"]) if results else None
+    if largest:
+        full, inc = largest["full"], largest["incremental"]
+        worst_p95 = max(q["p95_ms"] for q in largest["queries"].values())
+        worst_open = max(q["open_p95_ms"] for q in largest["queries"].values())
+        share = inc["timings"]["ingest_s"] / full["timings"]["ingest_s"]
+        n = f"{full['n_reports']:,} reports"
+        lines += [
+            f"- ingest at least as fast as jieba's plain segmentation (ratio ≥ {TARGET_RATIO}): "
+            + ", ".join(f"{r['ratio']:.2f} at {r['full']['n_reports']:,}" for r in results)
+            + f" — {_ok(all(r['ratio'] >= TARGET_RATIO for r in results))}",
+            f"- {n} end to end under {TARGET_BUILD_S / 60:.0f} min: {full['wall_s'] / 60:.1f} min — {_ok(full['wall_s'] < TARGET_BUILD_S)}",
+            f"- peak memory under {TARGET_PEAK_MB / 1024:.0f} GB: {full['peak_mb']:.0f} MB — {_ok(full['peak_mb'] < TARGET_PEAK_MB)}",
+            f"- app queries p95 under {TARGET_P95_MS:.0f} ms on {n}: worst {worst_p95:.1f} ms as the app runs them — "
+            f"{_ok(worst_p95 < TARGET_P95_MS)}; worst {worst_open:.1f} ms on an open connection — {_ok(worst_open < TARGET_P95_MS)}",
+            f"- one added report re-ingests only it ({inc['n_processed']} processed, {inc['n_reused']} reused) in under "
+            f"{TARGET_INCREMENTAL_SHARE:.0%} of the full ingest: {share:.1%} — "
+            f"{_ok(inc['n_processed'] == 1 and share < TARGET_INCREMENTAL_SHARE)}",
+        ]
+        if largest["n_reports_target"] < 10_000:
+            lines.append("- (this run did not include the 10,000-report size: run `make bench` for the figures the targets name)")
+    return "\n".join(lines) + "\n"
+
+
+def run_bench(sizes: list[int], output: Path = BENCHMARKS_FILE, quick: bool = False, log=print) -> list[dict]:
+    started_at = datetime.now(timezone.utc)
+    started = time.perf_counter()
+    results = [bench_size(n, log) for n in sizes]
+    (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    output.write_text(render(results, machine(), started_at, time.perf_counter() - started, quick), encoding="utf-8")
+    log(f"wrote {output}")
+    return results
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_child_build":
+        _child_build(*sys.argv[2:])

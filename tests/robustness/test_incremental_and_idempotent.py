@@ -1,0 +1,87 @@
+"""Rebuilds: one added or changed report is the only one processed again, and landing twice
+gives the same tables byte for byte; a crash while landing leaves the old files whole."""
+
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from ingest import cache, synthetic
+from ingest.build import reference_tables
+from ingest.pipeline import ingest, land
+
+
+def _land(folder: Path, landing: Path, cache_dir: Path):
+    result = ingest([folder], workers=2, warn=lambda message: None, cache_dir=cache_dir)
+    land(result, landing, reference_tables())
+    return result
+
+
+def test_a_rebuild_after_adding_one_report_processes_only_that_report(small_corpus, tmp_path):
+    corpus = shutil.copytree(small_corpus, tmp_path / "corpus")
+    store = tmp_path / "cache"
+    first = ingest([corpus], workers=2, warn=lambda message: None, cache_dir=store)
+    assert first.n_processed > 8 and first.n_reused == 0
+
+    synthetic.extra_report(corpus, seed=7)
+    second = ingest([corpus], workers=2, warn=lambda message: None, cache_dir=store)
+    assert second.n_processed == 1
+    assert second.n_reused == first.n_processed + first.n_reused
+    assert second.report_count == first.report_count + 1
+
+
+def test_a_changed_report_is_processed_again_and_a_renamed_one_is_not(small_corpus, tmp_path):
+    corpus = shutil.copytree(small_corpus, tmp_path / "corpus")
+    store = tmp_path / "cache"
+    first = ingest([corpus], workers=1, warn=lambda message: None, cache_dir=store)
+    changed, renamed = [p for p in sorted(corpus.glob("*/*.txt")) if p.parent.name not in ("broken", "duplicates")][:2]
+    changed.write_bytes(changed.read_bytes() + "附件：名词解释\n".encode("utf-8"))
+    renamed.rename(renamed.with_name("renamed.txt"))
+    second = ingest([corpus], workers=1, warn=lambda message: None, cache_dir=store)
+    assert second.n_processed == 1
+    assert second.n_processed + second.n_reused == first.n_processed + first.n_reused
+    sources = {source for report in second.reports for source in report["source_files"].split(", ")}
+    assert any(source.endswith("renamed.txt") for source in sources)
+
+
+def test_landing_twice_gives_identical_tables(small_corpus, tmp_path):
+    _land(small_corpus, tmp_path / "a", tmp_path / "cache_a")
+    _land(small_corpus, tmp_path / "b", tmp_path / "cache_b")  # processed afresh
+    _land(small_corpus, tmp_path / "c", tmp_path / "cache_a")  # every document from the cache
+    names = sorted(p.name for p in (tmp_path / "a").glob("*.parquet"))
+    assert "sentences.parquet" in names and "report_terms.parquet" in names
+    for name in names:
+        a = (tmp_path / "a" / name).read_bytes()
+        assert a == (tmp_path / "b" / name).read_bytes() == (tmp_path / "c" / name).read_bytes(), name
+
+
+def test_landed_rows_are_the_rows_ingest_found(small_corpus, tmp_path):
+    result = _land(small_corpus, tmp_path / "landing", tmp_path / "cache")
+    reports = pq.read_table(tmp_path / "landing" / "reports.parquet").to_pylist()
+    assert reports == sorted(result.reports, key=lambda r: r["report_id"])
+    sentences = pq.read_table(tmp_path / "landing" / "sentences.parquet")
+    assert sentences.num_rows == len(result.sentences)
+    assert sentences.column("sentence_id").to_pylist() == sorted(sentences.column("sentence_id").to_pylist())
+
+
+def test_a_crash_while_landing_leaves_the_previous_files_whole(small_corpus, tmp_path, monkeypatch):
+    landing = tmp_path / "landing"
+    _land(small_corpus, landing, tmp_path / "cache")
+    before = {p.name: p.read_bytes() for p in landing.glob("*.parquet")}
+    result = ingest([small_corpus], workers=1, warn=lambda message: None, cache_dir=tmp_path / "cache")
+
+    calls = {"n": 0}
+    original = pq.ParquetWriter.write_table
+
+    def crash_on_third_batch(self, table, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise OSError("disk full")
+        return original(self, table, *args, **kwargs)
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", crash_on_third_batch)
+    with pytest.raises(OSError):
+        cache.land_entries(result.entries, result.store, landing)
+    assert {p.name: p.read_bytes() for p in landing.glob("*.parquet")} == before
+    assert not list(landing.glob(".*.tmp"))
