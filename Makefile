@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 WAREHOUSE ?= data/warehouse.duckdb
 PORT ?= 8501
 
-.PHONY: install build run app test test-fast eval bench browser clean
+.PHONY: install build run app test test-fast eval bench browser docs clean
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,9 @@ bench: install
 
 clean:
 	rm -rf data/ .pytest_cache
+
+## docs: dbt's documentation site files for the warehouse (target/ under data/.dbt)
+docs: install
+	XIANZHI_BUILD_DB=$(abspath $(WAREHOUSE)) XIANZHI_LANDING_DIR=$(abspath $(dir $(WAREHOUSE)))/landing \
+	  $(BIN)/dbt docs generate --project-dir dbt_project --profiles-dir dbt_project \
+	  --target-path $(abspath $(dir $(WAREHOUSE)))/.dbt/target --log-path $(abspath $(dir $(WAREHOUSE)))/.dbt/logs

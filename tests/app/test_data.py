@@ -3,6 +3,10 @@
 import duckdb
 import pytest
 
+# At import time, while tests/app/conftest.py is the module named conftest (other test
+# folders have their own conftest, which replaces it in sys.modules later in the run).
+from conftest import SCHEMA
+
 from app import data
 
 
@@ -93,7 +97,6 @@ def test_attainment_is_computed_when_the_lead_table_is_absent(use_warehouse, war
 ])
 def test_attainment_rules(use_warehouse, tmp_path, target, bound, upper, actual, higher_is_better, status):
     path = tmp_path / "rules.duckdb"
-    from conftest import SCHEMA
     conn = duckdb.connect(str(path))
     conn.execute(SCHEMA)
     conn.execute("insert into dim_indicators values ('x', 'x', 'x', 'rate', 'percent', ?)", [higher_is_better])
