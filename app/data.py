@@ -215,14 +215,13 @@ def places_with_indicator(indicator_id: str, value_kind: str = "actual") -> pd.D
     )
 
 
-def ranking(indicator_id: str, year: int, place_codes: list[str], value_kind: str, higher_is_better: bool) -> pd.DataFrame:
-    """Rank the places on one indicator in one year: rank 1 is best; percentile 100 is the leader."""
-    return query(
-        f"""
+def _ranking_sql(values_sql: str) -> str:
+    """Rank places on one indicator in one year over a source of values (rank 1 is best)."""
+    return f"""
         with chosen as (
             select {_VALUE_COLUMNS},
                    case when ? then v.value else -v.value end as merit
-            from fct_indicator_values v join dim_indicators i using (indicator_id)
+            from ({values_sql}) v join dim_indicators i using (indicator_id)
             where v.indicator_id = ? and v.reference_year = ? and v.value_kind = ?
               and list_contains(?::varchar[], v.place_code)
         )
@@ -233,7 +232,13 @@ def ranking(indicator_id: str, year: int, place_codes: list[str], value_kind: st
                * exclude (merit)
         from chosen
         order by rank, place_code
-        """,
+        """
+
+
+def ranking(indicator_id: str, year: int, place_codes: list[str], value_kind: str, higher_is_better: bool) -> pd.DataFrame:
+    """Rank the places on one indicator in one year: rank 1 is best; percentile 100 is the leader."""
+    return query(
+        _ranking_sql("select * from fct_indicator_values"),
         (bool(higher_is_better), indicator_id, int(year), value_kind, list(place_codes)),
     )
 
@@ -584,22 +589,7 @@ def benchmark_ranking(indicator_id: str, year: int, place_codes: list[str], valu
                       higher_is_better: bool) -> pd.DataFrame:
     """ranking() over report values and derived per-capita values."""
     return query(
-        f"""
-        with chosen as (
-            select {_VALUE_COLUMNS},
-                   case when ? then v.value else -v.value end as merit
-            from ({_benchmark_values()}) v join dim_indicators i using (indicator_id)
-            where v.indicator_id = ? and v.reference_year = ? and v.value_kind = ?
-              and list_contains(?::varchar[], v.place_code)
-        )
-        select rank() over (order by merit desc) as rank,
-               count(*) over () as n_places,
-               round(100 * (1 - percent_rank() over (order by merit desc)), 1) as percentile,
-               value - first_value(value) over (order by merit desc) as gap_to_leader,
-               * exclude (merit)
-        from chosen
-        order by rank, place_code
-        """,
+        _ranking_sql(_benchmark_values()),
         (bool(higher_is_better), indicator_id, int(year), value_kind, list(place_codes)),
     )
 
