@@ -633,19 +633,25 @@ def place_series(place_code: str, indicator_id: str) -> pd.DataFrame:
     return benchmark_series(indicator_id, [place_code], "actual")
 
 
-def target_records(place_code: str) -> pd.DataFrame:
-    """fct_target_records for the place with indicator names (empty when the table is absent)."""
-    if not has_table("fct_target_records"):
+def _place_rows_with_names(table: str, place_code: str, order_by: str) -> pd.DataFrame:
+    """A mart's rows for one place with indicator names (empty when the table is absent).
+    `table` and `order_by` come from the code, never the user."""
+    if not has_table(table):
         return pd.DataFrame()
     return query(
-        """
+        f"""
         select r.*, i.name_zh, i.name_en
-        from fct_target_records r left join dim_indicators i using (indicator_id)
+        from main."{table}" r left join dim_indicators i using (indicator_id)
         where r.place_code = ?
-        order by r.n_judged desc, r.indicator_id
+        order by {order_by}
         """,
         (place_code,),
     )
+
+
+def target_records(place_code: str) -> pd.DataFrame:
+    """fct_target_records for the place with indicator names (empty when the table is absent)."""
+    return _place_rows_with_names("fct_target_records", place_code, "r.n_judged desc, r.indicator_id")
 
 
 def count_rows(table: str) -> int:
@@ -657,17 +663,7 @@ def count_rows(table: str) -> int:
 
 def reconciliation(place_code: str) -> pd.DataFrame:
     """Report claims against official statistics for the place (fct_reconciliation)."""
-    if not has_table("fct_reconciliation"):
-        return pd.DataFrame()
-    return query(
-        """
-        select r.*, i.name_zh, i.name_en
-        from fct_reconciliation r left join dim_indicators i using (indicator_id)
-        where r.place_code = ?
-        order by r.reference_year desc, r.indicator_id
-        """,
-        (place_code,),
-    )
+    return _place_rows_with_names("fct_reconciliation", place_code, "r.reference_year desc, r.indicator_id")
 
 
 def sentence_span(report_id: str, sentence_id: str) -> tuple[int, int] | None:
