@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -59,6 +60,77 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True, config=CONNECTION_CONFIG)
 
 
+# Opening the file costs 30–80 ms, more than most queries, and a page asks its queries in a burst.
+# So the app keeps one read-only connection per warehouse file and closes it after this long
+# without a query: DuckDB lets another process (a DuckDB shell, say) open the file read-write only
+# while no process holds it, and an idle app should not stand in its way.
+IDLE_CLOSE_SECONDS = float(os.environ.get("XIANZHI_APP_IDLE_CLOSE_SECONDS", "2"))
+
+
+@dataclass
+class _Held:
+    connection: duckdb.DuckDBPyConnection
+    users: int = 0
+    last_used: float = field(default_factory=time.monotonic)
+
+
+_held: dict[tuple, _Held] = {}  # (path, inode, mtime_ns) → the open connection
+_held_lock = threading.Lock()
+_closer: threading.Thread | None = None
+
+
+def _file_identity(path: Path) -> tuple:
+    # A rebuilt warehouse is a new file swapped in: a new inode, so a new connection.
+    stat = path.stat()
+    return (str(path), stat.st_ino, stat.st_mtime_ns)
+
+
+@contextlib.contextmanager
+def _reading(path: Path):
+    """A cursor on the held read-only connection to this file (opened if need be)."""
+    global _closer
+    key = _file_identity(path)
+    with _held_lock:
+        for other in [k for k in _held if k[0] == key[0] and k != key and _held[k].users == 0]:
+            _held.pop(other).connection.close()  # the file was replaced: drop the old one now
+        held = _held.get(key)
+        if held is None:
+            held = _held[key] = _Held(_connect(path))
+        held.users += 1
+        cursor = held.connection.cursor()
+        if _closer is None or not _closer.is_alive():
+            _closer = threading.Thread(target=_close_idle_forever, name="xianzhi-close-idle", daemon=True)
+            _closer.start()
+    try:
+        yield cursor
+    finally:
+        cursor.close()
+        with _held_lock:
+            held.users -= 1
+            held.last_used = time.monotonic()
+
+
+def close_idle_connections(idle_seconds: float = 0.0) -> int:
+    """Close held connections unused for idle_seconds (all unused ones by default); how many closed."""
+    now = time.monotonic()
+    with _held_lock:
+        idle = [k for k, h in _held.items() if h.users == 0 and now - h.last_used >= idle_seconds]
+        for key in idle:
+            _held.pop(key).connection.close()
+    return len(idle)
+
+
+def held_connections() -> int:
+    with _held_lock:
+        return len(_held)
+
+
+def _close_idle_forever() -> None:
+    while True:
+        time.sleep(max(IDLE_CLOSE_SECONDS / 4, 0.05))
+        close_idle_connections(IDLE_CLOSE_SECONDS)
+
+
 def _as_sql_param(value):
     # Tuples keep cache keys hashable; DuckDB wants lists for LIST parameters.
     return list(value) if isinstance(value, tuple) else value
@@ -67,8 +139,8 @@ def _as_sql_param(value):
 @st.cache_data(ttl=3600, show_spinner=False, max_entries=500)
 def _cached_query(path: str, mtime_ns: int, sql: str, params: tuple) -> pd.DataFrame:
     # mtime_ns is only part of the cache key: a rebuilt warehouse gets fresh results.
-    with _connect(Path(path)) as conn:
-        return conn.execute(sql, [_as_sql_param(p) for p in params]).df()
+    with _reading(Path(path)) as cursor:
+        return cursor.execute(sql, [_as_sql_param(p) for p in params]).df()
 
 
 def query(sql: str, params: tuple | list = ()) -> pd.DataFrame:
@@ -98,8 +170,8 @@ def table_columns(table: str) -> list[str]:
 @st.cache_resource(show_spinner=False, max_entries=20)
 def _tables(path: str, mtime_ns: int) -> frozenset:
     # A frozenset is immutable, so cache_resource can hand out the same object without pickling.
-    with _connect(Path(path)) as conn:
-        rows = conn.execute("select table_schema, table_name from information_schema.tables").fetchall()
+    with _reading(Path(path)) as cursor:
+        rows = cursor.execute("select table_schema, table_name from information_schema.tables").fetchall()
     return frozenset(rows)
 
 

@@ -180,7 +180,8 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def query_latencies(warehouse: Path, repeats: int = QUERY_REPEATS) -> dict[str, dict]:
-    """p50/p95 (ms) of the app's own queries (app/data.py), each run uncached, on a fresh connection."""
+    """p50/p95 (ms) of the app's own queries (app/data.py), uncached: on the connection the app holds,
+    and when the file must be opened first."""
     os.environ["XIANZHI_WAREHOUSE"] = str(warehouse)
     import logging
 
@@ -215,39 +216,21 @@ def query_latencies(warehouse: Path, repeats: int = QUERY_REPEATS) -> dict[str, 
             (place,)) if data.has_table("fct_term_attention") else None,
         "coverage by place and year": lambda: data.coverage_by_place_year(),
     }
+    # Warm: the app holds its read-only connection between a page's queries (Streamlit's result
+    # cache cleared, so DuckDB answers). Cold: the first query after the app was idle opens the file.
     results = {}
     for name, run in cases.items():
-        times = []
+        warm, cold = [], []
         for _ in range(repeats):
-            data._cached_query.clear()  # measure DuckDB, not Streamlit's cache
-            started = time.perf_counter()
-            run()
-            times.append((time.perf_counter() - started) * 1000)
-        results[name] = {"p50_ms": _percentile(times, 0.5), "p95_ms": _percentile(times, 0.95)}
-    # The same SQL on one open read-only connection: what a query costs without opening the file.
-    import duckdb
-
-    recorded: list[tuple[str, tuple]] = []
-    original = data._cached_query
-    data._cached_query = lambda path, mtime, sql, params: recorded.append((sql, params)) or original(path, mtime, sql, params)
-    try:
-        calls = {}
-        for name, run in cases.items():
-            recorded.clear()
-            original.clear()
-            run()
-            calls[name] = list(recorded)
-    finally:
-        data._cached_query = original
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        for name, statements in calls.items():
-            times = []
-            for _ in range(repeats):
+            for times, before in ((cold, data.close_idle_connections), (warm, lambda: None)):
+                data._cached_query.clear()
+                before()
                 started = time.perf_counter()
-                for sql, params in statements:
-                    connection.execute(sql, [data._as_sql_param(p) for p in params]).df()
+                run()
                 times.append((time.perf_counter() - started) * 1000)
-            results[name].update(open_p50_ms=_percentile(times, 0.5), open_p95_ms=_percentile(times, 0.95))
+        results[name] = {"p50_ms": _percentile(warm, 0.5), "p95_ms": _percentile(warm, 0.95),
+                         "cold_p50_ms": _percentile(cold, 0.5), "cold_p95_ms": _percentile(cold, 0.95)}
+    data.close_idle_connections()
     return results
 
 
@@ -292,6 +275,7 @@ def bench_size(n_reports: int, log=print) -> dict:
         "baseline": baseline, "ratio": mb_s / baseline["mb_s"],
         "warehouse_mb": warehouse.stat().st_size / 1e6,
         "landing_mb": sum(p.stat().st_size for p in (run_dir / "landing").glob("*.parquet")) / 1e6,
+        "cache_mb": sum(p.stat().st_size for p in (run_dir / "landing" / ".cache").rglob("*") if p.is_file()) / 1e6,
         "queries": queries,
     }
 
@@ -332,15 +316,15 @@ def render(results: list[dict], info: dict, started: datetime, elapsed_s: float,
         "",
         "## Build",
         "",
-        "| reports | text MB | ingest s | MB/s | reports/s | jieba MB/s | ratio | land s | dbt build s | end to end s | peak MB | warehouse MB | landing MB |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| reports | text MB | ingest s | MB/s | reports/s | jieba MB/s | ratio | land s | dbt build s | end to end s | peak MB | warehouse MB | landing MB | cache MB |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         full = r["full"]
         lines.append(
             f"| {full['n_reports']:,} | {r['text_mb']:.0f} | {full['timings']['ingest_s']:.1f} | {r['ingest_mb_s']:.2f} | "
             f"{r['ingest_reports_s']:.1f} | {r['baseline']['mb_s']:.2f} | {r['ratio']:.2f} | {full['timings']['land_s']:.1f} | "
-            f"{full['timings']['dbt_build_s']:.1f} | {full['wall_s']:.1f} | {full['peak_mb']:.0f} | {r['warehouse_mb']:.0f} | {r['landing_mb']:.0f} |"
+            f"{full['timings']['dbt_build_s']:.1f} | {full['wall_s']:.1f} | {full['peak_mb']:.0f} | {r['warehouse_mb']:.0f} | {r['landing_mb']:.0f} | {r.get('cache_mb', 0):.0f} |"
         )
     lines += ["", "## Incremental rebuild (one report added)", "",
               "| reports | processed | reused | ingest s | share of full ingest | end to end s |", "|---|---|---|---|---|---|"]
@@ -351,15 +335,17 @@ def render(results: list[dict], info: dict, started: datetime, elapsed_s: float,
                      f"{share:.1%} | {inc['wall_s']:.1f} |")
     lines += ["", "## App queries (`app/data.py`, p50 / p95 ms over "
               f"{QUERY_REPEATS} runs)", "",
-              "As the app runs them (uncached, a fresh read-only connection per query), and the same SQL on one "
-              "connection kept open.", ""]
+              "As the app runs them, with Streamlit's result cache cleared: warm = on the read-only connection "
+              "the app holds while it is busy (a page's queries after its first); cold = the first query after "
+              "the app was idle, which opens the file (the app lets go of it after 2 s idle, so a DuckDB shell "
+              "can open it read-write).", ""]
     names = list(results[0]["queries"]) if results else []
-    header = "| query | " + " | ".join(f"{r['full']['n_reports']:,}: app | {r['full']['n_reports']:,}: open connection"
+    header = "| query | " + " | ".join(f"{r['full']['n_reports']:,}: warm | {r['full']['n_reports']:,}: cold"
                                        for r in results) + " |"
     lines += [header, "|---|" + "---|---|" * len(results)]
     for name in names:
         cells = [f"{r['queries'][name]['p50_ms']:.1f} / {r['queries'][name]['p95_ms']:.1f} | "
-                 f"{r['queries'][name]['open_p50_ms']:.1f} / {r['queries'][name]['open_p95_ms']:.1f}"
+                 f"{r['queries'][name]['cold_p50_ms']:.1f} / {r['queries'][name]['cold_p95_ms']:.1f}"
                  if name in r["queries"] else "– | –" for r in results]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += ["", "## Targets (issue 6)", ""]
@@ -367,7 +353,7 @@ def render(results: list[dict], info: dict, started: datetime, elapsed_s: float,
     if largest:
         full, inc = largest["full"], largest["incremental"]
         worst_p95 = max(q["p95_ms"] for q in largest["queries"].values())
-        worst_open = max(q["open_p95_ms"] for q in largest["queries"].values())
+        worst_cold = max(q["cold_p95_ms"] for q in largest["queries"].values())
         share = inc["timings"]["ingest_s"] / full["timings"]["ingest_s"]
         n = f"{full['n_reports']:,} reports"
         lines += [
@@ -376,8 +362,9 @@ def render(results: list[dict], info: dict, started: datetime, elapsed_s: float,
             + f" — {_ok(all(r['ratio'] >= TARGET_RATIO for r in results))}",
             f"- {n} end to end under {TARGET_BUILD_S / 60:.0f} min: {full['wall_s'] / 60:.1f} min — {_ok(full['wall_s'] < TARGET_BUILD_S)}",
             f"- peak memory under {TARGET_PEAK_MB / 1024:.0f} GB: {full['peak_mb']:.0f} MB — {_ok(full['peak_mb'] < TARGET_PEAK_MB)}",
-            f"- app queries p95 under {TARGET_P95_MS:.0f} ms on {n}: worst {worst_p95:.1f} ms as the app runs them — "
-            f"{_ok(worst_p95 < TARGET_P95_MS)}; worst {worst_open:.1f} ms on an open connection — {_ok(worst_open < TARGET_P95_MS)}",
+            f"- app queries p95 under {TARGET_P95_MS:.0f} ms on {n}: worst {worst_p95:.1f} ms warm — "
+            f"{_ok(worst_p95 < TARGET_P95_MS)}; worst {worst_cold:.1f} ms cold (opening the file first) — "
+            f"{_ok(worst_cold < TARGET_P95_MS)}",
             f"- one added report re-ingests only it ({inc['n_processed']} processed, {inc['n_reused']} reused) in under "
             f"{TARGET_INCREMENTAL_SHARE:.0%} of the full ingest: {share:.1%} — "
             f"{_ok(inc['n_processed'] == 1 and share < TARGET_INCREMENTAL_SHARE)}",

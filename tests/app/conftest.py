@@ -222,6 +222,15 @@ def write_warehouse(path: Path, place_codes: list[str], report_years: list[int],
     return path
 
 
+@pytest.fixture(autouse=True)
+def _release_held_connections():
+    """The app holds a read-only connection between queries; each test's warehouse is its own."""
+    yield
+    from app import data
+
+    data.close_idle_connections()
+
+
 @pytest.fixture
 def warehouse(tmp_path) -> Path:
     """温州市, three of its county-level places, and 易县 (保定市); reports 2022–2024: actuals 2021–2023, targets 2022–2024."""

@@ -1,5 +1,11 @@
 """The data layer: where the warehouse is, read-only access, parameters never spliced, a rebuild picked up."""
 
+import os
+import shutil
+import subprocess
+import sys
+import time
+
 import duckdb
 import pytest
 
@@ -59,6 +65,7 @@ def test_ranking_respects_the_better_direction(use_warehouse, warehouse):
 def test_a_rebuilt_warehouse_is_picked_up(use_warehouse, warehouse):
     use_warehouse(warehouse)
     assert len(data.places_with_data()) == 5
+    data.close_idle_connections()  # a writer needs the file to itself, as a DuckDB shell would
     conn = duckdb.connect(str(warehouse))
     conn.execute("delete from fct_indicator_values where place_code = '130633'")
     conn.execute("update dim_places set n_reports = 0 where place_code = '130633'")
@@ -120,3 +127,48 @@ def test_console_stops_a_runaway_query(use_warehouse, warehouse):
                                  "explain select 1", "from dim_places", "summarize dim_places"])
 def test_console_accepts_read_only_statements(sql):
     assert data.check_console_sql(sql) is None
+
+
+# --- the held read-only connection ------------------------------------------------------------
+
+def _open_read_write_elsewhere(path) -> subprocess.CompletedProcess:
+    """What a DuckDB shell does: another process opening the file read-write."""
+    code = "import duckdb, sys; duckdb.connect(sys.argv[1]).execute('select 1').fetchall()"
+    return subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+
+
+def test_a_pages_queries_share_one_connection(use_warehouse, warehouse, monkeypatch):
+    use_warehouse(warehouse)
+    opened = []
+    monkeypatch.setattr(data, "_connect", lambda path: opened.append(path) or duckdb.connect(
+        str(path), read_only=True, config=data.CONNECTION_CONFIG))
+    data.places_with_data()
+    data.indicators()
+    data.latest_actuals("330381")
+    assert len(opened) == 1 and data.held_connections() == 1
+
+
+def test_an_idle_app_lets_a_shell_open_the_file_read_write(use_warehouse, warehouse, monkeypatch):
+    use_warehouse(warehouse)
+    monkeypatch.setattr(data, "IDLE_CLOSE_SECONDS", 0.3)
+    data.places_with_data()
+    held = _open_read_write_elsewhere(warehouse)
+    assert held.returncode != 0 and "lock" in held.stderr.lower()  # DuckDB's rule the idle close is for
+    deadline = time.monotonic() + 10
+    while data.held_connections() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert data.held_connections() == 0
+    assert _open_read_write_elsewhere(warehouse).returncode == 0
+
+
+def test_a_warehouse_swapped_in_is_read_fresh(use_warehouse, warehouse, tmp_path):
+    use_warehouse(warehouse)
+    assert len(data.places_with_data()) == 5
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    shutil.copy(warehouse, rebuilt)
+    with duckdb.connect(str(rebuilt)) as conn:
+        conn.execute("update dim_places set n_reports = 0 where place_code = '130633'")
+        conn.execute("delete from fct_indicator_values where place_code = '130633'")
+    os.replace(rebuilt, warehouse)  # what a build does, while the app holds the old file
+    assert len(data.places_with_data()) == 4
+    assert data.held_connections() == 1  # the old file's connection was let go
