@@ -418,6 +418,22 @@ _UNJUDGED = f"""
 
 def target_attainment(place_codes: list[str], indicator_ids: list[str] | None = None) -> pd.DataFrame:
     """Targets of year Y against actuals of year Y for these places: met, within_tolerance, missed, no_actual."""
+    if has_table("fct_target_outcomes"):  # judged and unjudged targets, stored by place: a filtered read
+        return query(
+            """
+            select o.place_code, o.place_name, o.indicator_id, o.reference_year,
+                   o.target_value, o.target_value_upper as target_upper, o.target_bound,
+                   o.target_report_id, o.target_quote, o.actual_value, o.actual_bound,
+                   o.actual_report_id, o.actual_quote, o.status,
+                   o.actual_value - o.target_value as gap, i.name_zh, i.name_en, i.unit, i.higher_is_better
+            from fct_target_outcomes o join dim_indicators i using (indicator_id)
+            where list_contains(?::varchar[], o.place_code)
+              and (? or list_contains(?::varchar[], o.indicator_id))
+            order by o.place_code, o.reference_year desc, o.indicator_id
+            """,
+            (list(place_codes), indicator_ids is None, list(indicator_ids or [])),
+        )
+    # Warehouses built before fct_target_outcomes existed: the same rows assembled here.
     judged = _LEAD_JUDGEMENTS if attainment_source() == "fct_target_attainment" else _COMPUTED_JUDGEMENTS
     return query(
         f"""
@@ -501,6 +517,14 @@ def coverage_summary() -> dict:
 
 def coverage_by_place_year() -> pd.DataFrame:
     """Values per place × reference year × kind (how much each report season yielded)."""
+    if has_table("fct_place_year_coverage"):
+        return query(
+            """
+            select place_code, place_name, reference_year, value_kind, n_values, n_indicators
+            from fct_place_year_coverage
+            order by place_code, reference_year, value_kind
+            """
+        )
     return query(
         """
         select place_code, place_name, reference_year, value_kind,

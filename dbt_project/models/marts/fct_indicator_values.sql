@@ -29,3 +29,5 @@ select
     values_.n_reports_stating
 from values_
 left join places using (place_code)
+-- Stored in place order: the app filters on places, and DuckDB then skips the other row groups.
+order by values_.place_code, values_.indicator_id, values_.reference_year, values_.value_kind
