@@ -25,6 +25,10 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": "数据仓库的结构与本应用不一致（可能正在重建）：{error}",
         "en": "The warehouse does not have the shape this app expects (it may be mid-rebuild): {error}",
     },
+    "warehouse_locked": {
+        "zh": "另一个进程正以读写方式打开数据仓库（例如未加 -readonly 的 DuckDB 命令行），本应用暂时无法读取：{path}。关闭它或改用 `duckdb -readonly`，然后刷新本页。",
+        "en": "Another process has the warehouse open read-write (a DuckDB shell without -readonly, say), so the app cannot read it: {path}. Close it or use `duckdb -readonly`, then reload this page.",
+    },
     "table_missing": {
         "zh": "此页需要数据表 {tables}，当前数据仓库中尚无。请用当前版本重新构建：`xianzhi build --documents 报告文件夹`。",
         "en": "This page needs the table(s) {tables}, which this warehouse does not have yet. Rebuild it with this version: `xianzhi build --documents FOLDER`.",

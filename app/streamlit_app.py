@@ -63,5 +63,8 @@ except data.WarehouseMissing as missing:
     # The file vanished between the check and a query (a rebuild swapping it in).
     st.warning(t("warehouse_missing", path=missing))
 except duckdb.Error as error:
-    # A warehouse mid-rebuild or from an older build: explain instead of a traceback.
-    st.error(t("warehouse_mismatch", error=error))
+    if "Could not set lock" in str(error):  # DuckDB's wording when a writer holds the file
+        st.warning(t("warehouse_locked", path=data.warehouse_path()))
+    else:
+        # A warehouse mid-rebuild or from an older build: explain instead of a traceback.
+        st.error(t("warehouse_mismatch", error=error))

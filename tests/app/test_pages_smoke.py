@@ -70,3 +70,20 @@ def test_place_pages_link_to_the_other_pages_for_the_same_place(full_warehouse, 
     text = shown_text(at)
     # The profile is the default page, at the app's root.
     assert "[地区概况](./?place=330381" in text and "[关注度](attention?place=330381" in text
+
+
+def test_a_shell_holding_the_file_read_write_gets_a_clear_message(warehouse):
+    import subprocess
+    import sys
+
+    code = ("import duckdb, sys, time; connection = duckdb.connect(sys.argv[1]); "
+            "print('holding', flush=True); time.sleep(120)")
+    shell = subprocess.Popen([sys.executable, "-c", code, str(warehouse)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert shell.stdout.readline().strip() == "holding"
+        at = run_page(warehouse, "profile.py", query_params={"place": "330381"})
+        assert not at.exception
+        assert "-readonly" in " ".join(w.value for w in at.warning)
+    finally:
+        shell.kill()
+        shell.wait()
