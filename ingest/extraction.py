@@ -76,6 +76,7 @@ _LINK_WORDS = (
     r"(?:19|20)\d{2}年(?:末|底)?的?|年末|年底"
 )
 _LINK_ONLY = re.compile(rf"(?:\s|{_LINK_WORDS})*")
+_LINK_AT_END = re.compile(rf"(?:{_LINK_WORDS}|\s)+$")
 _VERB = re.compile(
     r"增长|增加|增速|增幅|涨幅|提高|提升|上升|上涨|下降|降低|减少|回落|缩小|收窄|增至|降至|"
     r"新增|实现|完成|达到|达|控制在|稳定在|保持在|突破|超过|超|占|为"
@@ -178,7 +179,7 @@ def _subject_from_region(text: str, start: int, end: int, hits: list[re.Match[st
         return _Subject(text[phrase_start:hit.end()], phrase_start, hit.end(), rows, None, sub_area, bool(prefix))
     # No catalogue alias: the phrase before the verb, as written.
     phrase_end = end
-    link = re.search(rf"(?:{_LINK_WORDS}|\s)+$", region)
+    link = _LINK_AT_END.search(region)
     if link:
         phrase_end = start + link.start()
     phrase = text[start:phrase_end]
@@ -188,14 +189,17 @@ def _subject_from_region(text: str, start: int, end: int, hits: list[re.Match[st
     return _Subject(phrase, phrase_end - len(phrase), phrase_end, (), None, bool(_SUB_AREA.search(phrase)))
 
 
+_SCOPE_BOUNDARY = re.compile(
+    r"实现|完成|确保|力争|推动|促进|带动|拉动|使|其中|预计|争取|努力|稳定|主要预期目标是|目标是|、|"
+    r"[一二三四五六七八九十]是|特别是|尤其是"
+)
+
+
 def _trim_scope(prefix: str) -> str:
     """The part of a subject before its alias that is not place/time filler ('' when none)."""
     # Keep only what follows the last verb-like boundary (实现/完成/确保 …) of the clause.
     cut = 0
-    for match in re.finditer(
-        r"实现|完成|确保|力争|推动|促进|带动|拉动|使|其中|预计|争取|努力|稳定|主要预期目标是|目标是|、|"
-        r"[一二三四五六七八九十]是|特别是|尤其是", prefix
-    ):
+    for match in _SCOPE_BOUNDARY.finditer(prefix):
         cut = match.end()
     rest = prefix[cut:]
     return "" if _SCOPE_FILLER.fullmatch(rest) else rest
@@ -219,13 +223,18 @@ def _choose_row(rows: tuple[AliasRow, ...], quantity: Quantity, growth_worded: b
     return fitting[0]
 
 
+_YEAR_RANGE_END = re.compile(r"\s*(?:—|-|–|至|到)\s*(?:19|20)\d{2}")
+
+
 def _explicit_year(text: str, position: int) -> int | None:
     """The last year named before `position` that dates the figure (not a comparison base)."""
+    if text.find("年", 0, position) < 0:
+        return None  # every year _EXPLICIT_YEAR names ends in 年
     year = None
     for match in _EXPLICIT_YEAR.finditer(text, 0, position):
         if _BASE_YEAR_BEFORE.search(text[max(0, match.start() - 2):match.start()]):
             continue
-        if re.match(r"\s*(?:—|-|–|至|到)\s*(?:19|20)\d{2}", text[match.end() - 1:match.end() + 6]):
+        if _YEAR_RANGE_END.match(text[match.end() - 1:match.end() + 6]):
             continue
         year = int(match.group(1))
     return year
@@ -270,9 +279,8 @@ class _Assigned:
     slot_row: int | None  # which slot of a pair alias applies (1-based)
 
 
-def _assign_subjects(text: str, quantities: list[Quantity], hits) -> list[list[_Assigned]]:
+def _assign_subjects(text: str, quantities: list[Quantity], hits, spans) -> list[list[_Assigned]]:
     """For each quantity, the subject(s) it measures (several under 均 after a 分别 pair)."""
-    spans = _clauses(text)
     assigned: list[list[_Assigned]] = []
     previous_group: list[_Assigned] = []
     distributed: list[_Subject | None] = []  # subjects under an open 分别
@@ -299,7 +307,9 @@ def _assign_subjects(text: str, quantities: list[Quantity], hits) -> list[list[_
                 distributed = subjects
                 continue
         subject = _subject_from_region(text, region_start, quantity.start, hits)
-        listed = [q for q in quantities if clause_start <= q.start <= clause_end and q.unit != RANK_UNIT]
+        # The figures of the clause; only the rules for a quantity without a subject use them.
+        listed = ([q for q in quantities if clause_start <= q.start <= clause_end and q.unit != RANK_UNIT]
+                  if subject is None else [])
         if (subject is None and distributed and len(listed) > 1 and previous_group
                 and _nothing_between(text, previous_group[-1].quantity, listed[0])):
             # '…分别完成23538元、9292元，增长10.5%、13.7%': a bare list follows the 分别 order.
@@ -308,9 +318,9 @@ def _assign_subjects(text: str, quantities: list[Quantity], hits) -> list[list[_
                 chosen = distributed[position]
                 assigned.append([_Assigned(quantity, chosen, chosen.slot)])
                 continue
-        recent = _recent_subjects(assigned)
-        if (subject is None and not distributed and len(listed) > 1 and len(recent) >= len(listed)
-                and previous_group and _nothing_between(text, previous_group[-1].quantity, listed[0])):
+        if (subject is None and not distributed and len(listed) > 1 and previous_group
+                and len(recent := _recent_subjects(assigned)) >= len(listed)
+                and _nothing_between(text, previous_group[-1].quantity, listed[0])):
             # '全部财政收入完成2.38亿元，其中地方一般预算收入完成1.55亿元，同比增长30.4%、31.5%'
             distributed = recent[-len(listed):]
             position = listed.index(quantity)
@@ -386,6 +396,9 @@ def _nothing_between(text: str, earlier: Quantity, later: Quantity) -> bool:
     return earlier.end <= later.start and bool(_LINK_ONLY.fullmatch(_CLAUSE_BREAK.sub("", between)))
 
 
+_LIST_JOINER = re.compile(r"(、|和|与|及)")
+
+
 def _distributed_subjects(text: str, clause_start: int, distribute_at: int, hits) -> list[_Subject | None]:
     """Subjects listed before 分别: a pair alias (城乡居民人均可支配收入) or 'A、B和C'."""
     head = text[clause_start:distribute_at]
@@ -404,7 +417,7 @@ def _distributed_subjects(text: str, clause_start: int, distribute_at: int, hits
             ]
     subjects: list[_Subject | None] = []
     offset = clause_start
-    for piece in re.split(r"(、|和|与|及)", head):
+    for piece in _LIST_JOINER.split(head):
         if piece in ("、", "和", "与", "及"):
             offset += len(piece)
             continue
@@ -422,7 +435,7 @@ def _mentions_of_sentence(report: SegmentedReport, sentence: Sentence, in_term_a
     hits = _alias_hits(text)
     spans = _clauses(text)
     mentions: list[Mention] = []
-    for group in _assign_subjects(text, quantities, hits):
+    for group in _assign_subjects(text, quantities, hits, spans):
         for assigned in group:
             mentions.append(_mention(report, sentence, spans, assigned, len(mentions), in_term_account))
     return _demote_thresholds(mentions)
@@ -441,6 +454,11 @@ def _demote_thresholds(mentions: list[Mention]) -> list[Mention]:
     ]
 
 
+def _first_verb(text: str) -> str:
+    match = _VERB.search(text)
+    return match.group(0) if match else ""
+
+
 def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assigned, index: int,
              in_term_account: bool = False) -> Mention:
     text = sentence.text
@@ -451,8 +469,7 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
     gap = text[subject_end:quantity.start]
     # The verb nearest the number ('突破4000亿元、达到4211亿元' → 达到), else the clause's first.
     gap_verbs = _VERB.findall(gap)
-    clause_verbs = _VERB.findall(text[clause_start:quantity.start])
-    verb = gap_verbs[-1] if gap_verbs else (clause_verbs[0] if clause_verbs else "")
+    verb = gap_verbs[-1] if gap_verbs else _first_verb(text[clause_start:quantity.start])
     growth_worded = bool(_GROWTH_WORD.search(gap)) or bool(quantity.sign_word and _GROWTH_WORD.fullmatch(quantity.sign_word))
     explicit_year = _explicit_year(text, quantity.start)
     kind, year = _kind_and_year(sentence, report.report_year, explicit_year)
@@ -510,6 +527,9 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
     )
 
 
+_YEAR_IN_TITLE = re.compile(r"(?:19|20)\d{2}年")
+
+
 def extract_mentions(report: SegmentedReport) -> list[Mention]:
     """Every quantity of every sentence, as mentions in reading order."""
     mentions: list[Mention] = []
@@ -518,12 +538,13 @@ def extract_mentions(report: SegmentedReport) -> list[Mention]:
         if sentence.section_title != title:
             # A section headed "“十四五”时期…回顾" (no year of its own) opens an account of the term.
             title = sentence.section_title
-            in_term_account = bool(_PLAN_SECTION.search(title)) and not re.search(r"(?:19|20)\d{2}年", title)
-        if _opens_paragraph(report.text, sentence.char_start):
-            if _FIVE_YEAR_OPENING.search(sentence.text):
-                in_term_account = True
-            elif _ONE_YEAR_OPENING.search(sentence.text):
-                in_term_account = False
+            in_term_account = bool(_PLAN_SECTION.search(title)) and not _YEAR_IN_TITLE.search(title)
+        # An opening counts only at the start of a paragraph; the (anchored) openings are the
+        # cheaper test, so they come first.
+        if _FIVE_YEAR_OPENING.search(sentence.text) and _opens_paragraph(report.text, sentence.char_start):
+            in_term_account = True
+        elif _ONE_YEAR_OPENING.search(sentence.text) and _opens_paragraph(report.text, sentence.char_start):
+            in_term_account = False
         mentions.extend(_mentions_of_sentence(report, sentence, in_term_account))
     return mentions
 

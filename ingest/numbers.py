@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ingest import catalogue
 
@@ -31,21 +32,30 @@ class Quantity:
 # ---------------------------------------------------------------- numerals
 
 # Full-width forms → ASCII, one character for one, so offsets survive.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％－～＋：，", "0123456789.%-~+:,")
+_NARROW_FORM = dict(zip("０１２３４５６７８９．％－～＋：，", "0123456789.%-~+:,"))
+_FULL_WIDTH_FORM = re.compile("[" + re.escape("".join(_NARROW_FORM)) + "]")
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL_SCALES = {"十": 10, "百": 100, "千": 1000}
 _SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 # 几/数 stand for a digit: leading (几十, 数百) 2–9, trailing (三十几) 1–9.
 _VAGUE_DIGITS = "几数"
+_VAGUE_DIGIT_SET = frozenset(_VAGUE_DIGITS)
 
 _ARABIC = r"\d+(?:,\d{3}(?!\d))*(?:\.\d+)?"
-_CN_NUMERAL = r"[零〇○一二两三四五六七八九十百千万亿几数]+(?:点[零〇○一二三四五六七八九]+)?"
+_CN_NUMERAL_CHARS = "零〇○一二两三四五六七八九十百千万亿几数"
+_CN_NUMERAL = rf"[{_CN_NUMERAL_CHARS}]+(?:点[零〇○一二三四五六七八九]+)?"
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_MIXED_NUMBER = re.compile(r"(\d+)万(\d{1,4})")
+_SCALED_NUMBER = re.compile(r"(\d+(?:\.\d+)?)(万亿|千万|百万|亿|万|千|百)")
 
 
 def normalise_width(text: str) -> str:
     """Full-width digits and signs as ASCII; same length, so offsets index the original."""
-    return text.translate(_FULL_WIDTH)
+    # Replacing just the forms present is several times faster than str.translate on CJK text.
+    for wide in set(_FULL_WIDTH_FORM.findall(text)):
+        text = text.replace(wide, _NARROW_FORM[wide])
+    return text
 
 
 def _chinese_integer(numeral: str) -> float:
@@ -80,34 +90,52 @@ def _chinese_number(numeral: str) -> float:
 
 def parse_number(text: str) -> float:
     """A bare numeral as a float: '1,100.9', '６．５', '一千二百', '六点五', '1.2万', '3万4000'."""
-    s = normalise_width(text).strip().replace(",", "")
+    return _parse_bare_number(_bare(text), text)
+
+
+def _bare(text: str) -> str:
+    """A numeral as written → ASCII forms, no surrounding space, no thousands separators."""
+    return normalise_width(text).strip().replace(",", "")
+
+
+def _parse_bare_number(s: str, text: str) -> float:
+    """parse_number of s == _bare(text)."""
     if not s:
         raise ValueError("empty numeral")
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+    if _PLAIN_NUMBER.fullmatch(s):
         return float(s)
-    mixed = re.fullmatch(r"(\d+)万(\d{1,4})", s)
+    mixed = _MIXED_NUMBER.fullmatch(s)
     if mixed:
         return float(mixed.group(1)) * 1e4 + float(mixed.group(2))
-    scaled = re.fullmatch(r"(\d+(?:\.\d+)?)(万亿|千万|百万|亿|万|千|百)", s)
+    scaled = _SCALED_NUMBER.fullmatch(s)
     if scaled:
         return float(scaled.group(1)) * _SCALES[scaled.group(2)]
-    if any(ch in _VAGUE_DIGITS for ch in s):
+    if _has_vague_digit(s):
         raise ValueError(f"approximate numeral, use numeral_range: {text!r}")
     return _chinese_number(s)
 
 
 def numeral_range(text: str) -> tuple[float, float]:
     """(low, high) of a numeral; equal ends unless it is vague: 几十 → (20, 90), 三十几 → (31, 39)."""
-    s = normalise_width(text).strip().replace(",", "")
+    return _bare_numeral_range(_bare(text))
+
+
+def _bare_numeral_range(s: str) -> tuple[float, float]:
+    """numeral_range of a numeral already made bare (_bare)."""
     if s.startswith("上") and s[1:] in _SCALES:  # 上百 = a hundred or more, below a thousand
         low = _SCALES[s[1:]]
         return low, low * 9
-    if not any(ch in _VAGUE_DIGITS for ch in s):
-        value = parse_number(s)
+    if not _has_vague_digit(s):
+        # parse_number(s) without normalising again: _bare(s) is s.strip() for a bare s.
+        value = _parse_bare_number(s.strip(), s)
         return value, value
     low = "".join(("2" if i == 0 else "1") if ch in _VAGUE_DIGITS else ch for i, ch in enumerate(s))
     high = "".join("9" if ch in _VAGUE_DIGITS else ch for ch in s)
     return _chinese_number(_arabic_digits_to_chinese(low)), _chinese_number(_arabic_digits_to_chinese(high))
+
+
+def _has_vague_digit(numeral: str) -> bool:
+    return not _VAGUE_DIGIT_SET.isdisjoint(numeral)
 
 
 def _arabic_digits_to_chinese(s: str) -> str:
@@ -134,7 +162,7 @@ def _quantity_pattern() -> re.Pattern[str]:
     units = "|".join(_unit_alternative(row) for row in sorted(
         catalogue.read_seed("units.csv"), key=lambda row: len(row["unit_raw"]), reverse=True))
     scales = "万亿|千亿|百亿|十亿|千万|百万|亿|万|千"
-    return re.compile(
+    pattern = re.compile(
         rf"""
         (?:
             百分之(?P<percent_word>{_ARABIC}|{_CN_NUMERAL})
@@ -152,6 +180,32 @@ def _quantity_pattern() -> re.Pattern[str]:
         """,
         re.VERBOSE,
     )
+    # _Groups(*match.groups()) names the groups by position.
+    assert pattern.groups == len(_Groups._fields) and tuple(pattern.groupindex) == _Groups._fields
+    return pattern
+
+
+class _Groups(NamedTuple):
+    """The groups of one match of the grammar, in pattern order: one groups() call is much
+    cheaper than a named group() look-up for each."""
+
+    percent_word: str | None
+    arabic: str | None
+    tail: str | None
+    vague: str | None
+    chinese: str | None
+    mid: str | None
+    scale: str | None
+    mid2: str | None
+    unit: str | None
+    unit_only: str | None
+    scale_only: str | None
+    mid3: str | None
+    suffix: str | None
+
+
+# Every match of the grammar starts with a digit, 上 (上百), or a Chinese numeral (百分之 included).
+_QUANTITY_START = re.compile(rf"[\d上{_CN_NUMERAL_CHARS}]")
 
 
 _STEP_UP_VERBS = set("迈跨登站走冲攀跃")
@@ -194,6 +248,8 @@ _RANK = re.compile(
     rf"|(?<=[省市国县区内界])(?P<strong>{_ARABIC}|[一二三四五六七八九十百两]+)强(?=$|[，。；、）)”\s和,;]|之|行列|榜)"
     rf"|(?<=[居列])(?:全[省市国县区]|[\u4e00-\u9fff]{{0,6}})(?P<first>首位|榜首)"
 )
+# Every match of _RANK holds one of these: 第…, 前…, …强, 首位/榜首.
+_RANK_MARK = re.compile(r"[第前强首]")
 _RANK_CONTEXT = re.compile(r"[居列排获夺位]|全[省市国县区]|省内|国内|同类|排名|名次|全球|世界")
 _RATIO = re.compile(r"(?<![\d.])(?P<left>\d+(?:\.\d+)?)\s*[:∶]\s*1(?![\d.])")
 
@@ -215,8 +271,7 @@ def _is_negative(sign_word: str) -> bool:
 # ---------------------------------------------------------------- the grammar
 
 
-@dataclass(frozen=True)
-class _Raw:
+class _Raw(NamedTuple):
     start: int
     end: int
     low: float
@@ -230,91 +285,96 @@ class _Raw:
     sign_word: str
 
 
-def _numeral_text(match: re.Match[str]) -> str:
-    for group in ("percent_word", "arabic", "vague", "chinese"):
-        if match.group(group):
-            return match.group(group)
-    return ""
+def _numeral_text(groups: _Groups) -> str:
+    return groups.percent_word or groups.arabic or groups.vague or groups.chinese or ""
 
 
-def _skip_numeral(text: str, match: re.Match[str], unit_raw: str) -> bool:
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d{2}")
+_LONG_DIGITS = re.compile(r"\d{5,}")
+_LIST_MARKER_AFTER = re.compile(r"[.、．](?!\d)")
+_CHINESE_YEAR = re.compile(r"[零〇○一二三四五六七八九]{4}")
+
+
+def _skip_numeral(text: str, start: int, end: int, groups: _Groups, numeral: str, unit_raw: str) -> bool:
     """Years, dates, ordinals, list markers, codes and words that merely contain a numeral."""
-    start, end = match.start(), match.end()
+    if groups.chinese and not unit_raw:
+        return True  # unitless Chinese numerals are words (十四五, 二十大, 一、); most matches are these
     before, after = text[max(0, start - 1):start], text[end:end + 4]
-    numeral = _numeral_text(match)
     if before == "第":
         return True  # ordinals (第十七届); ranks are found by _RANK
-    if match.group("arabic"):
-        digits = match.group("arabic")
+    if groups.arabic:
+        digits = groups.arabic
         if _BAD_BEFORE.search(before) or _BAD_AFTER.search(after):
             return True
-        if re.fullmatch(r"(?:19|20)\d{2}", digits) and not match.group("tail") and unit_raw in ("", "年"):
+        if _YEAR_DIGITS.fullmatch(digits) and not groups.tail and unit_raw in ("", "年"):
             return True  # a year
-        if not unit_raw and not (match.group("scale_only") or match.group("percent_word")):
+        if not unit_raw and not (groups.scale_only or groups.percent_word):
             if _DATE_OR_LABEL_AFTER.search(after) or _YEAR_RANGE_AFTER.search(after):
                 return True
             if _FOOTNOTE.search(text[max(0, start - 2):start]) and _FOOTNOTE_CLOSE.search(after):
                 return True  # footnote markers [16], 〔3〕
-            if re.fullmatch(r"\d{5,}", digits):
+            if _LONG_DIGITS.fullmatch(digits):
                 return True  # codes and hotlines (12345)
             if before in "“\"‘「" and after[:1] in "”\"’」":
                 return True  # slogans: “1133”发展思路
-            if re.match(r"[.、．](?!\d)", after) and (start == 0 or not text[start - 1].isalnum()):
+            if _LIST_MARKER_AFTER.match(after) and (start == 0 or not text[start - 1].isalnum()):
                 return True  # list markers: 12.人才
         return False
-    if match.group("chinese"):
-        if not unit_raw or unit_raw == "年" and re.fullmatch(r"[零〇○一二三四五六七八九]{4}", numeral):
-            return True  # unitless Chinese numerals are words (十四五, 二十大, 一、); 二〇二二年 is a year
+    if groups.chinese:
+        if unit_raw == "年" and _CHINESE_YEAR.fullmatch(numeral):
+            return True  # 二〇二二年 is a year
         if unit_raw in _WORDY_UNITS:
             return True  # 五位一体, 七方面, 三起: the character starts a word, not a unit
         if before in "“\"‘「":
             return True  # slogans: “三名工程”, “两个确保”
         if numeral == "一" or numeral in _SCALES or numeral in ("几", "数"):
             return True  # 一个/一批 are articles; bare 千/万 are idioms (千家万户, 万亩千亿)
-        if re.fullmatch(r"[几数]", numeral[0]) and len(numeral) == 1:
-            return True
-        if re.search(r"[\u4e00-\u9fff]", before) and before in "统唯万之其":
+        if before and before in "统唯万之其":
             return True  # 统一个, 唯一, 万一 …
     return False
 
 
 def _raw_quantity(text: str, match: re.Match[str]) -> _Raw | None:
-    scale = match.group("scale") or match.group("scale_only") or ""
-    unit_written = match.group("unit") or match.group("unit_only") or ""
-    if match.group("percent_word"):
+    groups = _Groups(*match.groups())
+    start, end = match.span()
+    scale = groups.scale or groups.scale_only or ""
+    unit_written = groups.unit or groups.unit_only or ""
+    if groups.percent_word:
         unit_written = unit_written or "%"
     unit_raw = scale + unit_written
-    if _skip_numeral(text, match, unit_written):
+    numeral = _numeral_text(groups)
+    if _skip_numeral(text, start, end, groups, numeral, unit_written):
         return None
-    numeral = _numeral_text(match)
     try:
-        if match.group("tail"):
-            low = high = float(numeral.replace(",", "")) * 1e4 + float(match.group("tail"))
-        elif numeral.startswith("上") and text[max(0, match.start() - 1):match.start()] in _STEP_UP_VERBS:
+        if groups.tail:
+            low = high = float(numeral.replace(",", "")) * 1e4 + float(groups.tail)
+        elif numeral.startswith("上") and text[max(0, start - 1):start] in _STEP_UP_VERBS:
             low = high = _SCALES[numeral[1:]]  # 迈上万亿元台阶: 上 belongs to the verb
         else:
-            low, high = numeral_range(numeral)
+            # numeral_range without normalising: the numeral was matched in normalised text.
+            low, high = _bare_numeral_range(numeral.strip().replace(",", ""))
     except (ValueError, KeyError):
         return None
-    unit, unit_factor = unit_table().get(unit_written, (BARE_UNIT, 1.0))
-    if match.group("percent_word"):
-        unit, unit_factor = unit_table()["%"]
+    units = unit_table()
+    unit, unit_factor = units.get(unit_written, (BARE_UNIT, 1.0))
+    if groups.percent_word:
+        unit, unit_factor = units["%"]
     factor = _SCALES.get(scale, 1.0) * unit_factor
-    mid = match.group("mid") or match.group("mid2") or match.group("mid3")
-    suffix = match.group("suffix") or ""
+    mid = groups.mid or groups.mid2 or groups.mid3
+    suffix = groups.suffix or ""
     suffix_bound = _SUFFIX_BOUND.get(suffix, "") or ("gt" if mid else "")
     return _Raw(
-        start=match.start(),
-        end=match.end(),
+        start=start,
+        end=end,
         low=low * factor,
         high=high * factor,
         factor=factor,
         unit=unit,
         unit_raw=unit_raw,
-        prefix_bound=_prefix_bound(text, match.start()),
+        prefix_bound=_prefix_bound(text, start),
         suffix_bound=suffix_bound,
         has_scale_or_unit=bool(scale or unit_written),
-        sign_word=_sign_word(text, match.start()),
+        sign_word=_sign_word(text, start),
     )
 
 
@@ -326,12 +386,12 @@ def _merge_ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
         first = raws[i]
         if i + 1 < len(raws):
             second = raws[i + 1]
-            gap = text[first.end:second.start]
+            joined = _RANGE_SEPARATOR.fullmatch(text[first.end:second.start]) is not None
             compatible = first.unit == second.unit or (not first.has_scale_or_unit and second.unit)
-            if _RANGE_SEPARATOR.fullmatch(gap) and not first.unit and not second.unit:
+            if joined and not first.unit and not second.unit:
                 i += 2  # 11-15, 3-2: dates and codes, not quantities
                 continue
-            if _RANGE_SEPARATOR.fullmatch(gap) and compatible and second.unit:
+            if joined and compatible and second.unit:
                 low = first.low if first.has_scale_or_unit else first.low * second.factor
                 if low <= second.low:
                     merged.append(_Raw(first.start, second.end, low, second.high, second.factor, second.unit,
@@ -376,6 +436,8 @@ def _tidy(value: float) -> float:
 
 
 def _rank_quantities(text: str) -> list[Quantity]:
+    if not _RANK_MARK.search(text):
+        return []  # most sentences: no need for the slower _RANK search
     ranks = []
     for match in _RANK.finditer(text):
         if match.group("first"):
@@ -397,6 +459,8 @@ def _rank_quantities(text: str) -> list[Quantity]:
 
 
 def _ratio_quantities(text: str) -> list[Quantity]:
+    if ":" not in text and "∶" not in text:
+        return []  # most sentences: no need for the slower _RATIO search
     return [Quantity(m.start(), m.end(), m.group(0), float(m.group("left")), None, "eq", "ratio", ":1", "")
             for m in _RATIO.finditer(text)]
 
@@ -407,16 +471,35 @@ def parse_quantities(text: str) -> list[Quantity]:
     special = _rank_quantities(normal) + _ratio_quantities(normal)
     taken = [(q.start, q.end) for q in special]
     raws = []
-    for match in _quantity_pattern().finditer(normal):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+    for match in _quantity_matches(normal):
+        if taken and any(s < match.end() and match.start() < e for s, e in taken):
             continue
         raw = _raw_quantity(normal, match)
         if raw is not None:
             raws.append(raw)
+    if not raws and not special:
+        return []
     quantities = _finish(normal, _merge_ranges(normal, raws))
     # Surfaces as written in the original text (full-width forms included).
     found = [q if q.surface == text[q.start:q.end] else _with_surface(q, text) for q in quantities + special]
     return sorted(found, key=lambda q: q.start)
+
+
+def _quantity_matches(normal: str) -> list[re.Match[str]]:
+    """The grammar's matches in normalised text, as finditer gives them (no match is empty).
+
+    A match can only start at a digit or numeral, so the grammar is tried only there: far
+    cheaper than the engine trying it at every position."""
+    matches = []
+    match_at, position = _quantity_pattern().match, 0
+    while (candidate := _QUANTITY_START.search(normal, position)) is not None:
+        found = match_at(normal, candidate.start())
+        if found is None:
+            position = candidate.start() + 1
+        else:
+            matches.append(found)
+            position = found.end()
+    return matches
 
 
 def _with_surface(quantity: Quantity, text: str) -> Quantity:

@@ -22,6 +22,8 @@ _LISTED = re.compile(
 # "华峰可降解新材料项目竣工投产" / "开工建设XX项目".
 _NAMED_BEFORE = re.compile(rf"(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()·]{{2,30}}?项目)(?P<stage>{_STAGE})")
 _NAMED_AFTER = re.compile(rf"(?P<stage>{_STAGE})(?P<name>[\u4e00-\u9fffA-Za-z0-9（）()·]{{2,30}}?项目)")
+# Names in a listing are separated by 、/和/及/与.
+_LISTED_NAME = re.compile(r"[^、和及与]+")
 # Generic phrases that are not a project's name.
 _GENERIC = re.compile(r"^(一批|重点|重大|一批重点|省市重点|市重点|省重点|亿元以上|产业|招商|民生|政府投资|基础设施|续建|新建)")
 
@@ -41,11 +43,13 @@ def _clean(name: str) -> str:
 
 def find_projects(text: str) -> list[ProjectMention]:
     """Projects named in one sentence, each with the stage its verb gives it."""
+    if "项目" not in text:
+        return []  # every pattern ends its name with 项目; most sentences have none
     found: dict[tuple[str, str], ProjectMention] = {}
     for match in _LISTED.finditer(text):
         stage_word = match.group("stage")
         offset = match.start("names")
-        for part in re.finditer(r"[^、和及与]+", match.group("names")):
+        for part in _LISTED_NAME.finditer(match.group("names")):
             name = _clean(part.group(0))
             if len(name) >= 3 and not _GENERIC.match(name):
                 start = offset + part.start() + part.group(0).find(name)

@@ -70,22 +70,24 @@ def _lines(text: str, start: int, end: int):
         position = line_end + 1
 
 
-def _sentences_of_line(text: str, start: int, end: int):
+def _sentences_of_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans in one line, trimmed of surrounding white space."""
+    spans: list[tuple[int, int]] = []
     piece_start = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        yield from _trimmed(text, piece_start, match.end())
+        _add_trimmed(spans, text, piece_start, match.end())
         piece_start = match.end()
-    yield from _trimmed(text, piece_start, end)
+    _add_trimmed(spans, text, piece_start, end)
+    return spans
 
 
-def _trimmed(text: str, start: int, end: int):
+def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        yield start, end
+        spans.append((start, end))
 
 
 def segment_report(
@@ -114,7 +116,9 @@ def segment_report(
         elif _GLOSSARY_HEADING.match(line) and len(line.strip()) <= 12:
             title, role = line.strip(), "glossary"
         line_role = role
-        if role in ("preamble", "other") and not seen_targets and not _TARGET_SENTENCE.search(line):
+        # _TARGET_SENTENCE has no anchors: a sentence of the line can match only if the line does.
+        line_has_target = _TARGET_SENTENCE.search(line) is not None
+        if role in ("preamble", "other") and not seen_targets and not line_has_target:
             if _REVIEW_PARAGRAPH.search(line) or (last_year_cue and line.lstrip().startswith(last_year_cue)):
                 in_review = True
             if in_review:
@@ -122,7 +126,8 @@ def segment_report(
         for start, end in _sentences_of_line(text, line_start, line_end):
             sentence = text[start:end]
             # From the targets sentence to the end of its paragraph, sentences state targets.
-            if role != "glossary" and line_role != "targets" and is_targets_sentence(sentence, report_year):
+            if (line_has_target and role != "glossary" and line_role != "targets"
+                    and is_targets_sentence(sentence, report_year)):
                 line_role = "targets"
                 seen_targets, in_review = True, False
             index = len(sentences)
@@ -134,7 +139,7 @@ def segment_report(
                     section_title=title,
                     char_start=start,
                     char_end=end,
-                    text=text[start:end],
+                    text=sentence,
                 )
             )
     return SegmentedReport(report_id=report_id, report_year=report_year, text=text, sentences=tuple(sentences))
