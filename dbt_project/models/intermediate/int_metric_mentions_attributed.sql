@@ -1,4 +1,7 @@
--- Every mention with the place and year of the report it came from and its sentence.
+-- Every mention with the place and year of the report it came from and its sentence's place in
+-- the report. Not the sentence's text: this view is evaluated by several models and tests, and
+-- reading every sentence's text each time was the largest cost of a build; marts that quote
+-- the sentence join fct_report_sentences once.
 with mentions as (
     select * from {{ ref('stg_landing__metric_mentions') }}
 ),
@@ -18,8 +21,7 @@ select
     reports.report_year,
     reports.is_work_report,
     sentences.sentence_index,
-    sentences.section_role,
-    sentences.sentence_text
+    sentences.section_role
 from mentions
 inner join reports using (report_id)
 inner join sentences using (sentence_id)

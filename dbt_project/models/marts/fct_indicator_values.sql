@@ -5,6 +5,10 @@ with values_ as (
 
 places as (
     select * from {{ ref('dim_places') }}
+),
+
+sentences as (
+    select sentence_id, sentence_text from {{ ref('fct_report_sentences') }}
 )
 
 select
@@ -18,7 +22,7 @@ select
     values_.bound,
     values_.unit,
     values_.report_id,
-    values_.sentence_text as quote,
+    sentences.sentence_text as quote,
     values_.report_year,
     values_.sentence_id,
     values_.mention_id,
@@ -29,5 +33,6 @@ select
     values_.n_reports_stating
 from values_
 left join places using (place_code)
+left join sentences using (sentence_id)
 -- Stored in place order: the app filters on places, and DuckDB then skips the other row groups.
 order by values_.place_code, values_.indicator_id, values_.reference_year, values_.value_kind

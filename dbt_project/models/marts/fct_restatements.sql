@@ -17,6 +17,10 @@ restated as (
     qualify count(*) over (partition by place_code, indicator_id, reference_year) > 1
 ),
 
+sentences as (
+    select sentence_id, sentence_text from {{ ref('fct_report_sentences') }}
+),
+
 preferred as (
     select place_code, indicator_id, reference_year, value as preferred_value, report_id as preferred_report_id
     from {{ ref('fct_indicator_values') }}
@@ -33,7 +37,7 @@ select
     restated.value,
     restated.bound,
     restated.unit,
-    restated.sentence_text as quote,
+    sentences.sentence_text as quote,
     preferred.preferred_value,
     preferred.preferred_report_id,
     restated.report_id = preferred.preferred_report_id as is_preferred,
@@ -45,3 +49,4 @@ select
         and restated.bound = 'eq' as disagrees
 from restated
 inner join preferred using (place_code, indicator_id, reference_year)
+left join sentences using (sentence_id)
