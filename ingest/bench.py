@@ -310,7 +310,8 @@ def render(results: list[dict], info: dict, started: datetime, elapsed_s: float,
         f"- machine: {info['cpus']} CPUs ({info['cpu']}), {info['memory_gb']:.1f} GB memory, {info['system']}, Python {info['python']}",
         f"- corpora: synthetic (`ingest/synthetic.py`, seed {SEED}), N/{YEARS} gazetteer places × {YEARS} years; mostly .txt "
         "(UTF-8, some GB18030 or BOM), about 2% in .csv/.xlsx tables, one duplicate, five broken files",
-        "- ingest = read + identify + segment + extract + term counts (2 worker processes); baseline = `jieba.lcut` "
+        "- ingest = read + identify + segment + extract + term counts (jieba's tokens, computed by rjieba) on 2 worker "
+        "processes, + caching each document's rows; baseline = `jieba.lcut` "
         "(default: precise mode with HMM) in one process, on an evenly spread sample of the same corpus's text",
         "- peak memory = highest total resident memory of the build's process tree (build + workers + dbt), sampled every 0.25 s",
         "",
