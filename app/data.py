@@ -272,21 +272,6 @@ def indicator_series(indicator_id: str, place_codes: list[str], value_kind: str 
     )
 
 
-def places_with_indicator(indicator_id: str, value_kind: str = "actual") -> pd.DataFrame:
-    """Places holding any value of this indicator, with their prefecture and province codes."""
-    return query(
-        """
-        select p.place_code, p.place_name, p.level, p.prefecture_code, p.province_code,
-               count(*) as n_values, max(v.reference_year) as latest_year
-        from fct_indicator_values v join dim_places p using (place_code)
-        where v.indicator_id = ? and v.value_kind = ?
-        group by all
-        order by p.place_code
-        """,
-        (indicator_id, value_kind),
-    )
-
-
 def _ranking_sql(values_sql: str) -> str:
     """Rank places on one indicator in one year over a source of values (rank 1 is best)."""
     return f"""
@@ -425,7 +410,7 @@ def target_attainment(place_codes: list[str], indicator_ids: list[str] | None = 
                    o.target_value, o.target_value_upper as target_upper, o.target_bound,
                    o.target_report_id, o.target_quote, o.actual_value, o.actual_bound,
                    o.actual_report_id, o.actual_quote, o.status,
-                   o.actual_value - o.target_value as gap, i.name_zh, i.name_en, i.unit, i.higher_is_better
+                   o.gap, i.name_zh, i.name_en, i.unit, i.higher_is_better
             from fct_target_outcomes o join dim_indicators i using (indicator_id)
             where list_contains(?::varchar[], o.place_code)
               and (? or list_contains(?::varchar[], o.indicator_id))
