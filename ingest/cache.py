@@ -40,7 +40,6 @@ DOCUMENT_TABLES = {
 _NOT_RESULT_CODE = {"bench.py", "synthetic.py", "cli.py"}
 # Each table is one uncompressed Arrow stream, compressed whole: Arrow's own IPC compression works
 # buffer by buffer, and decompressing ~40 small buffers per table cost landing ~5 ms a report.
-_IPC_OPTIONS = pa.ipc.IpcWriteOptions(compression=None)
 _CODEC = pa.Codec("zstd", compression_level=3)
 ROW_GROUP_REPORTS = 256  # reports per Parquet row group while landing
 
@@ -87,7 +86,7 @@ def _sorted_table(name: str, rows: list[dict]) -> pa.Table:
 def _packed(table: pa.Table) -> tuple[int, bytes]:
     """(stream size, compressed stream) of one table."""
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema, options=_IPC_OPTIONS) as writer:
+    with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
     stream = sink.getvalue()
     return stream.size, _CODEC.compress(stream, asbytes=True)
