@@ -17,7 +17,7 @@ def _print_error(message: str) -> None:
 
 def command_build(args: argparse.Namespace) -> int:
     """Read every report under --documents (default: seeds/), land Parquet, run dbt build."""
-    from ingest.build import build_warehouse
+    from ingest.run.build import build_warehouse
 
     folders = [Path(folder) for folder in (args.documents or [paths.SEEDS_DIR])]
     missing = [str(folder) for folder in folders if not folder.exists()]
@@ -53,9 +53,9 @@ def command_app(args: argparse.Namespace) -> int:
 
 def command_eval(args: argparse.Namespace) -> int:
     """Build the reports the gold files name and score fct_indicator_values against the gold."""
-    from ingest.gold import run_gold_evaluation
+    from ingest.tools.evaluation import run_evaluation
 
-    report, ok = run_gold_evaluation(Path(args.gold), Path(args.warehouse))
+    report, ok = run_evaluation(Path(args.gold), Path(args.warehouse))
     print(report)
     return 0 if ok else 1
 
@@ -68,8 +68,8 @@ def command_stats_load(args: argparse.Namespace) -> int:
     for names it cannot resolve. Every unmapped name is listed. If the warehouse's reports are
     already landed, the models are rebuilt so the statistics show at once.
     """
-    from ingest.build import run_models
-    from ingest.statistics import ALIASES_SEED, land_statistics
+    from ingest.run.build import run_models
+    from ingest.sources.statistics import ALIASES_SEED, land_statistics
 
     file, warehouse = Path(args.file), Path(args.warehouse)
     if not file.exists():
@@ -107,10 +107,10 @@ def command_bench(args: argparse.Namespace) -> int:
     the build's processes, warehouse size), jieba's default segmentation of the same text as the
     baseline, the app's main queries (p50/p95), and a rebuild after adding one report.
     """
-    from ingest.bench import BENCHMARKS_FILE, run_bench
+    from ingest.tools.bench import run_bench
 
     sizes = [100, 1000] if args.quick else [int(size) for size in args.sizes.split(",")]
-    run_bench(sizes, Path(args.output) if args.output else BENCHMARKS_FILE, quick=args.quick,
+    run_bench(sizes, Path(args.output) if args.output else paths.BENCHMARKS_FILE, quick=args.quick,
               log=lambda message: print(message, file=sys.stderr, flush=True))
     return 0
 
@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help=command_eval.__doc__, description=command_eval.__doc__)
     evaluate.add_argument("--gold", required=True, metavar="DIR", help="folder of gold CSVs (e.g. ../shared/gold)")
-    evaluate.add_argument("--warehouse", default=str(paths.DATA_DIR / "eval" / "warehouse.duckdb"), metavar="FILE")
+    evaluate.add_argument("--warehouse", default=str(paths.EVAL_WAREHOUSE), metavar="FILE")
     evaluate.set_defaults(handler=command_eval)
     return parser
 

@@ -6,12 +6,15 @@ import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SEEDS_DIR = PROJECT_ROOT / "seeds"
+SEEDS_DIR = PROJECT_ROOT / "seeds"  # source documents (and shipped statistics)
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
-DBT_SEEDS_DIR = DBT_PROJECT_DIR / "seeds"
+DBT_SEEDS_DIR = DBT_PROJECT_DIR / "seeds"  # the catalogues
 DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_WAREHOUSE = DATA_DIR / "warehouse.duckdb"
 APP_ENTRY = PROJECT_ROOT / "app" / "streamlit_app.py"
+BENCH_DIR = DATA_DIR / "bench"
+BENCHMARKS_FILE = PROJECT_ROOT / "BENCHMARKS.md"
+EVAL_WAREHOUSE = DATA_DIR / "eval" / "warehouse.duckdb"
 
 # ../shared sits beside the clone, on developer machines and in CI alike.
 SHARED_DIR = Path(os.environ.get("XIANZHI_SHARED", PROJECT_ROOT.parent / "shared"))
@@ -20,14 +23,43 @@ GOLD_DIR = SHARED_DIR / "gold"
 STATS_DIR = SHARED_DIR / "stats"
 
 
+def configured_warehouse() -> Path:
+    """$XIANZHI_WAREHOUSE (relative to the project), else the default warehouse."""
+    configured = os.environ.get("XIANZHI_WAREHOUSE")
+    if not configured:
+        return DEFAULT_WAREHOUSE
+    path = Path(configured).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
 def landing_dir(warehouse: Path) -> Path:
     """Landed Parquet lives beside the warehouse it feeds (data/landing for the default)."""
     return Path(warehouse).resolve().parent / "landing"
 
 
+def cache_dir(warehouse: Path) -> Path:
+    """Per-document results kept between builds (see ingest/land/store.py)."""
+    return landing_dir(warehouse) / ".cache"
+
+
+def building_dir(warehouse: Path) -> Path:
+    """Where dbt builds the next warehouse before it is swapped in."""
+    return Path(warehouse).resolve().parent / ".building"
+
+
+def failed_dir(warehouse: Path) -> Path:
+    """Where a warehouse whose dbt tests failed is kept for inspection."""
+    return Path(warehouse).resolve().parent / ".failed"
+
+
 def dbt_work_dir(warehouse: Path) -> Path:
     """dbt's target/ and logs/ for one warehouse, kept out of the source tree."""
     return Path(warehouse).resolve().parent / ".dbt"
+
+
+def eval_documents_dir(warehouse: Path) -> Path:
+    """The folder an evaluation links its gold's documents into."""
+    return Path(warehouse).resolve().parent / "documents"
 
 
 def catalogue_file(name: str) -> Path:

@@ -1,4 +1,4 @@
-"""The records that pass between stages: sentences of a report and the quantities found in them."""
+"""Every record that passes between stages, in one home: read → identify → segment → extract → land."""
 
 from __future__ import annotations
 
@@ -6,6 +6,65 @@ from dataclasses import dataclass
 
 # Section roles decide whether a figure is an actual (review) or a target (targets).
 SECTION_ROLES = ("preamble", "review", "targets", "tasks", "glossary", "other")
+
+
+# --- read: what a reader hands on -------------------------------------------------------------
+@dataclass(frozen=True)
+class Document:
+    """One report as read from a file (or one row of a table container)."""
+
+    source_file: str  # path as given on the command line's folder, relative where possible
+    text: str
+    source_row: int | None = None  # 1-based data row for table containers
+    # Metadata the source claims (labels can be wrong: the text wins later).
+    labelled_place: str | None = None
+    labelled_year: int | None = None
+    labelled_title: str | None = None
+    labelled_date: str | None = None  # publication date as the source gives it
+    source_url: str | None = None
+    labelled_code: str | None = None  # a container's own code column, when it has one
+    # A curated sidecar (<name>.meta.yml) states place and year: these win over the text.
+    curated_place: str | None = None
+    curated_year: int | None = None
+
+    @property
+    def source_ref(self) -> str:
+        """File, plus '#row N' for a row of a container: what users see as the source."""
+        return self.source_file if self.source_row is None else f"{self.source_file}#row{self.source_row}"
+
+
+class ReaderError(Exception):
+    """A document that cannot be read; the message names the reason in one line."""
+
+
+# --- identify: where, when and how good ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportIdentity:
+    """Place and year of one report, the clue that decided them, and any disagreement with its label."""
+
+    place_code: str | None
+    place_name: str | None
+    report_year: int | None
+    session: str | None  # e.g. 第十七届人民代表大会第二次会议
+    delivery_date: str | None  # ISO date as far as the text gives it: 2023-02-12 or 2023-02
+    speaker: str | None
+    title: str | None
+    evidence: str
+    label_conflict: str  # '' when the label agrees with the text
+
+
+@dataclass(frozen=True)
+class QualityFlags:
+    lost_char_runs: int  # runs of '??' (or U+FFFD) where characters were lost before publication
+    is_truncated: bool  # the text stops before the report's closing
+    is_work_report: bool  # False for news items, budget or plan reports, digests
+    non_report_reason: str  # '' or e.g. 'budget report'
+    is_partial: bool  # an excerpt, abridgement or summary of a real report
+
+
+# --- segment and extract ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -61,3 +120,35 @@ class Mention:
     @property
     def mention_id(self) -> str:
         return f"{self.sentence_id}:{self.mention_index:02d}"
+
+
+# --- land: all rows one document contributes -------------------------------------------------
+
+
+@dataclass
+class ProcessedReport:
+    """The rows of every per-document landed table for one report."""
+
+    report: dict
+    sentences: list[dict]
+    mentions: list[dict]
+    terms: list[dict]
+    projects: list[dict]
+
+
+@dataclass
+class DistinctReport:
+    """One report as landing sees it: its id, the store entry holding its rows, and every source
+    it was read from (the same report in two files is one report with both sources)."""
+
+    report_id: str
+    key: str
+    sources: list[str]
+
+    @property
+    def source_files(self) -> str:
+        return ", ".join(sorted(set(self.sources))) if len(self.sources) > 1 else self.sources[0]
+
+    @property
+    def is_duplicate_source(self) -> bool:
+        return len(self.sources) > 1

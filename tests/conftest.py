@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
 from ingest import paths
+from tests.corpus import MANIFEST, corpus_view, manifest_rows
 
 
 @pytest.fixture(scope="session")
 def corpus_manifest() -> list[dict]:
-    manifest = paths.CORPUS_DIR / "MANIFEST.csv"
-    if not manifest.exists():
-        pytest.fail(f"{manifest} is missing: the tests read ../shared/corpus beside the clone")
-    with open(manifest, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    if not MANIFEST.exists():
+        pytest.fail(f"{MANIFEST} is missing: the tests read ../shared/corpus beside the clone")
+    return manifest_rows()
 
 
 @pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory, corpus_manifest):
-    """Build ../shared/corpus and seeds/ into a temporary warehouse (once per test session)."""
-    from ingest.build import build_warehouse
-    from ingest.statistics import land_statistics
+    """Build the corpus folders and seeds/ into a temporary warehouse (once per test session)."""
+    from ingest.run.build import build_warehouse
+    from ingest.sources.statistics import land_statistics
 
     messages: list[str] = []
-    warehouse = tmp_path_factory.mktemp("corpus") / "warehouse.duckdb"
+    root = tmp_path_factory.mktemp("corpus")
+    warehouse = root / "warehouse.duckdb"
     # Statistics first: the build keeps what is landed, so reconciliation and peers see them.
     land_statistics(paths.STATS_DIR / "county_statistics_panel.csv", warehouse)
-    result = build_warehouse([paths.CORPUS_DIR, paths.SEEDS_DIR], warehouse, log=messages.append)
+    folders = [corpus_view(root / "corpus"), paths.SEEDS_DIR]
+    result = build_warehouse(folders, warehouse, log=messages.append)
     result.messages = messages
     return result
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest import bench
+from ingest.tools import bench
 
 
 @pytest.mark.integration

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from ingest.documents import Document, ReaderError
 from ingest.readers.sidecar import apply_sidecar, read_sidecar
+from ingest.records import Document, ReaderError
 
 # suffix → (module, function); modules are imported on first use so a missing optional
 # reader never breaks the others.
@@ -42,11 +43,26 @@ def find_documents(folders: list[Path]) -> Iterator[tuple[Path, str]]:
         if folder.is_file():
             yield folder, display_name(folder.name)
             continue
-        for path in sorted(folder.rglob("*")):
-            if not path.is_file() or path.name in IGNORED_NAMES or path.name.startswith("."):
+        for path in sorted(_files_under(folder)):
+            if path.name in IGNORED_NAMES or path.name.startswith("."):
                 continue
             if path.suffix.lower() in READERS:
                 yield path, display_name(str(path.relative_to(folder)))
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Every file under the folder, following symlinked folders (each real folder once)."""
+    seen: set[str] = set()
+    for root, folders, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back up the tree
+            folders[:] = []
+            continue
+        seen.add(real)
+        for name in files:
+            path = Path(root) / name
+            if path.is_file():
+                yield path
 
 
 def read_document(path: Path, source: str) -> list[Document]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ingest.documents import Document, ReaderError
+from ingest.records import Document, ReaderError
 
 
 def _block_texts(document) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.documents import Document, ReaderError
+from ingest.records import Document, ReaderError
 
 # Text layers often space out CJK glyphs ("政 府 工 作"): join them back.
 _SPACED_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。、；：！？（）])[ \t]+(?=[\u4e00-\u9fff，。、；：！？（）])")

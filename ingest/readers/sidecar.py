@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from ingest.documents import Document, ReaderError
+from ingest.records import Document, ReaderError
 
 SIDECAR_SUFFIX = ".meta.yml"
 KNOWN_KEYS = ("title", "url", "date", "place", "year")
@@ -55,7 +55,7 @@ def read_sidecar(path: Path) -> dict:
 
 
 def apply_sidecar(documents: list[Document], meta: dict) -> list[Document]:
-    """Documents with the sidecar's fields as their labels; extra['sidecar'] marks them as curated."""
+    """Documents with the sidecar's fields as their labels; its place and year are curated (they win)."""
     if not meta:
         return documents
     return [
@@ -66,7 +66,8 @@ def apply_sidecar(documents: list[Document], meta: dict) -> list[Document]:
             labelled_place=meta.get("place", document.labelled_place),
             labelled_year=meta.get("year", document.labelled_year),
             source_url=meta.get("url", document.source_url),
-            extra={**document.extra, "sidecar": dict(meta)},
+            curated_place=meta.get("place"),
+            curated_year=meta.get("year"),
         )
         for document in documents
     ]

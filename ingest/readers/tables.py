@@ -7,8 +7,8 @@ import io
 import zipfile
 from pathlib import Path
 
-from ingest.documents import Document, ReaderError
 from ingest.readers.txt import decode_text
+from ingest.records import Document, ReaderError
 
 # Column names seen in the wild, per meaning; matched case-insensitively.
 TEXT_COLUMNS = ("full_text", "报告全文", "正文", "全文", "text", "content")
@@ -94,7 +94,7 @@ def rows_to_documents(header: list[str], rows: list[list], source: str) -> list[
                 labelled_title=cell(row, "title"),
                 labelled_date=cell(row, "date"),
                 source_url=cell(row, "url"),
-                extra={"labelled_code": cell(row, "code")} if cell(row, "code") else {},
+                labelled_code=cell(row, "code") or None,
             )
         )
     return documents

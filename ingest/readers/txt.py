@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ingest.documents import Document, ReaderError
+from ingest.records import Document, ReaderError
 
 # Series exports start with "标题：… 发文单位：… 发文时间：… 来源URL：…" and then "正文：".
 _HEADER_FIELD = re.compile(r"^(标题|发文单位|发文时间|来源URL|链接)[:：]\s*(.*)$", re.MULTILINE)

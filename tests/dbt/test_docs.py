@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from ingest import paths
-from ingest.dbt_runner import run_dbt
+from ingest.run.dbt import run_dbt
 
 pytestmark = pytest.mark.integration
 

@@ -212,8 +212,9 @@ def test_ruian_profile_renders_in_a_real_browser(served_app, devtools, tmp_path)
 @pytest.mark.e2e
 @pytest.mark.integration
 def test_a_link_to_a_sentence_opens_the_reader_scrolled_to_it(corpus_warehouse, served_app, devtools):
-    import duckdb
     from urllib.parse import urlencode
+
+    import duckdb
 
     with duckdb.connect(str(corpus_warehouse), read_only=True) as conn:
         report_id, mention_id, sentence_id = conn.execute(

@@ -1,6 +1,6 @@
 """find_report_body: the report's span inside pages full of navigation, widgets and link lists."""
 
-from ingest.cleaning import find_report_body
+from ingest.identify.cleaning import find_report_body
 
 OPENING = "各位代表：\n现在，我代表瑞安市人民政府向大会报告工作，请予审议。\n一、2022年主要工作回顾\n"
 REVIEW = "2022年，全市实现地区生产总值1197.9亿元，增长3.5%。" * 20 + "\n"

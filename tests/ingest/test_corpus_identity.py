@@ -1,20 +1,18 @@
 """Every real report in ../shared/corpus resolves to the right place and year; every non-report is flagged."""
 
-import csv
 from functools import lru_cache
 
 import pytest
 
 from ingest import paths
-from ingest.cleaning import find_report_body
-from ingest.gazetteer import load_gazetteer
-from ingest.place_detection import identify_report
-from ingest.quality import assess_quality
+from ingest.identify.cleaning import find_report_body
+from ingest.identify.identity import identify_report
+from ingest.identify.quality import assess_quality
 from ingest.readers import read_document
+from ingest.sources.gazetteer import load_gazetteer
+from tests.corpus import manifest_rows
 
 pytestmark = pytest.mark.integration
-
-MANIFEST = paths.CORPUS_DIR / "MANIFEST.csv"
 
 # Rows whose source label is wrong, as the corpus README documents: (labelled place, year) → truth.
 KNOWN_MISLABELS = {
@@ -22,12 +20,6 @@ KNOWN_MISLABELS = {
     **{("唐县", year): ("371526", year) for year in range(2021, 2026)},  # hold 高唐县 (山东)
     ("河北省", 2018): ("130000", 2019),  # the file holds the 2019 report
 }
-
-
-def manifest_rows() -> list[dict]:
-    # No skip when the corpus is missing: CI always has ../shared beside the clone.
-    with MANIFEST.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 @lru_cache(maxsize=None)

@@ -1,6 +1,6 @@
 """Scoring warehouse values against gold rows: matching by key and 0.5% tolerance, bounds, report."""
 
-from ingest.evaluation import evaluate, format_report, values_match
+from ingest.tools.evaluation import evaluate, format_report, values_match
 
 
 def _gold(indicator, year, kind, value, bound="eq", upper="", quote="q", doc="seeds/a.txt", place="330381"):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from ingest.extraction import alias_catalogue, extract_mentions
+from ingest.extract.extraction import extract_mentions
+from ingest.extract.subjects import alias_catalogue
 from ingest.records import SegmentedReport, Sentence
 
 

@@ -2,7 +2,12 @@
 
 import pytest
 
-from ingest.gazetteer import load_gazetteer, place_changes_rows, places_rows, short_name_of
+from ingest.sources.gazetteer import (
+    load_gazetteer,
+    place_changes_rows,
+    places_rows,
+    short_name_of,
+)
 
 
 @pytest.fixture(scope="module")

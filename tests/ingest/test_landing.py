@@ -5,7 +5,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from ingest import landing
+from ingest.land import parquet as landing
 
 
 def _error_rows():

@@ -5,7 +5,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from phrasings import MULTI_QUANTITY_PHRASES, NOT_QUANTITIES, SINGLE_QUANTITY_PHRASES
 
-from ingest.numbers import normalise_width, numeral_range, parse_number, parse_quantities
+from ingest.extract.numbers import (
+    normalise_width,
+    numeral_range,
+    parse_number,
+    parse_quantities,
+)
 
 
 def _close(found, expected):

@@ -8,7 +8,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.numbers import BOUNDS, normalise_width, parse_quantities
+from ingest.extract.numbers import BOUNDS, normalise_width, parse_quantities
 
 # Pieces a report's numbers are made of, so that fuzzed text often looks almost like a quantity.
 PIECES = [

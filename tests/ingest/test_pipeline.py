@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from ingest import paths
-from ingest.pipeline import ingest
+from ingest.run.pipeline import ingest
 
 SEED = paths.SEEDS_DIR / "000_339ce46e4364fe7c.txt"
 

@@ -1,8 +1,8 @@
 """assess_quality: lost characters, truncation, excerpts, and documents that are not work reports."""
 
-from ingest.cleaning import find_report_body
-from ingest.place_detection import identify_report
-from ingest.quality import assess_quality
+from ingest.identify.cleaning import find_report_body
+from ingest.identify.identity import identify_report
+from ingest.identify.quality import assess_quality
 
 OPENING = "政府工作报告\n——2023年1月11日在保定市第十六届人民代表大会第三次会议上\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
 REVIEW = "一、2022年工作回顾\n" + "全市生产总值完成4000亿元，增长5%，一般公共预算收入增长6%。" * 150 + "\n"

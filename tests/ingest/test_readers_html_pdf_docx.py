@@ -5,11 +5,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from ingest.documents import ReaderError
 from ingest.readers.docx import read_docx
 from ingest.readers.html import read_html
 from ingest.readers.pdf import read_pdf
 from ingest.readers.sidecar import apply_sidecar, read_sidecar
+from ingest.records import ReaderError
 
 PARAGRAPHS = [
     "政府工作报告",
@@ -192,4 +192,4 @@ def test_apply_sidecar_overrides_the_labels(tmp_path: Path):
     path.write_bytes(make_pdf(PARAGRAPHS))
     [document] = apply_sidecar(read_pdf(path, "report.pdf"), {"place": "米易县", "year": 2023, "url": "https://x"})
     assert (document.labelled_place, document.labelled_year, document.source_url) == ("米易县", 2023, "https://x")
-    assert document.extra["sidecar"]["place"] == "米易县"
+    assert (document.curated_place, document.curated_year) == ("米易县", 2023)

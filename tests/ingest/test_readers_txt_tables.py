@@ -5,8 +5,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from ingest.documents import ReaderError
 from ingest.readers import find_documents, read_document
+from ingest.records import ReaderError
 
 REPORT = "各位代表：\n现在，我代表瑞安市人民政府向大会报告工作。\n一、2022年主要工作回顾\n实现地区生产总值1197.9亿元。" * 5
 
@@ -71,7 +71,7 @@ def test_xlsx_container_reads_one_report_per_row_and_skips_empty_rows(tmp_path: 
     workbook.save(path)
     documents = read_document(path, path.name)
     assert [(d.labelled_place, d.labelled_year, d.source_row) for d in documents] == [("易县", 2022, 1), ("易县", 2023, 3)]
-    assert documents[0].extra == {"labelled_code": "130633"}
+    assert documents[0].labelled_code == "130633"
 
 
 def test_truncated_xlsx_is_a_one_line_error(tmp_path: Path):

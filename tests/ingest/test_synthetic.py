@@ -4,9 +4,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ingest import bench, synthetic
-from ingest.pipeline import process_document
 from ingest.readers import find_documents, read_document
+from ingest.run.process import process_document
+from ingest.tools import bench, synthetic
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest import paths, synthetic
+from ingest import paths
+from ingest.tools import synthetic
 
 SEED = paths.SEEDS_DIR / "000_339ce46e4364fe7c.txt"
 

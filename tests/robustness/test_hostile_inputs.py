@@ -5,12 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from ingest import synthetic
-from ingest.cli import main
-from ingest.pipeline import ingest
-from ingest.readers import MAX_REPORT_FILE_BYTES
-
 from ingest import paths
+from ingest.cli import main
+from ingest.readers import MAX_REPORT_FILE_BYTES
+from ingest.run.pipeline import ingest
+from ingest.tools import synthetic
 
 SEED = paths.SEEDS_DIR / "000_339ce46e4364fe7c.txt"
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from ingest import cache, synthetic
-from ingest.build import reference_tables
-from ingest.pipeline import ingest, land
+from ingest.land import parquet
+from ingest.run.build import reference_tables
+from ingest.run.pipeline import ingest, land
+from ingest.tools import synthetic
 
 
 def _land(folder: Path, landing: Path, cache_dir: Path):
@@ -82,6 +83,6 @@ def test_a_crash_while_landing_leaves_the_previous_files_whole(small_corpus, tmp
 
     monkeypatch.setattr(pq.ParquetWriter, "write_table", crash_on_third_batch)
     with pytest.raises(OSError):
-        cache.land_entries(result.entries, result.store, landing)
+        parquet.land_reports(result.reports_found, result.store, landing)
     assert {p.name: p.read_bytes() for p in landing.glob("*.parquet")} == before
     assert not list(landing.glob(".*.tmp"))

@@ -13,8 +13,8 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from ingest import synthetic
-from ingest.cache import ResultStore
+from ingest.land.store import ResultStore
+from ingest.tools import synthetic
 
 pytestmark = pytest.mark.integration
 

@@ -7,11 +7,11 @@ import io
 import json
 import random
 import zipfile
-from datetime import datetime
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from ingest.gazetteer import Place, load_gazetteer
+from ingest.sources.gazetteer import Place, load_gazetteer
 
 # Bump when the templates change: a corpus on disk written by another version is regenerated.
 GENERATOR_VERSION = 6

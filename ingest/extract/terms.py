@@ -1,4 +1,4 @@
-"""Term attention: jieba token counts per report, with the catalogues as its user dictionary."""
+"""Term counts per report (jieba's tokens), with the catalogues as its user dictionary: what the attention marts read."""
 
 from __future__ import annotations
 

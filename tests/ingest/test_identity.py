@@ -3,7 +3,7 @@
 import pytest
 
 from ingest import paths
-from ingest.place_detection import identify_report
+from ingest.identify.identity import identify_report
 
 BODY = "一、2022年工作回顾\n" + "全县生产总值增长6%，一般公共预算收入增长5%。" * 30 + "\n让我们团结奋斗！"
 

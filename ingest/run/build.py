@@ -9,8 +9,10 @@ from pathlib import Path
 
 import duckdb
 
-from ingest import gazetteer, paths, pipeline
-from ingest.dbt_runner import DbtOutcome, run_dbt
+from ingest import paths
+from ingest.run import pipeline
+from ingest.run.dbt import DbtOutcome, run_dbt
+from ingest.sources import gazetteer
 
 
 @dataclass
@@ -19,6 +21,8 @@ class BuildResult:
     n_reports: int
     errors: list[dict]
     dbt: DbtOutcome
+    n_processed: int = 0  # documents processed in this build
+    n_reused: int = 0  # documents whose stored results were reused unchanged
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -39,7 +43,7 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildRes
 
     started = time.perf_counter()
     # Per-document results are kept beside the landed tables: a rebuild processes only what changed.
-    result = pipeline.ingest(folders, cache_dir=landing_dir / ".cache")
+    result = pipeline.ingest(folders, cache_dir=paths.cache_dir(warehouse))
     timings["ingest_s"] = time.perf_counter() - started
     log(
         f"ingested {result.report_count} reports ({len(result.errors)} documents with errors; "
@@ -53,19 +57,19 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildRes
     started = time.perf_counter()
     outcome = run_models(warehouse, log)
     timings["dbt_build_s"] = time.perf_counter() - started
-    return BuildResult(warehouse, result.report_count, result.errors, outcome, timings)
+    return BuildResult(warehouse, result.report_count, result.errors, outcome,
+                       result.n_processed, result.n_reused, timings)
 
 
 def run_models(warehouse: Path, log=print) -> DbtOutcome:
     """dbt build over what is landed beside the warehouse, into a new file swapped in on success."""
     warehouse = Path(warehouse).resolve()
-    landing_dir = paths.landing_dir(warehouse)
     # Same file name in a side folder: dbt-duckdb names the catalog after the file stem.
-    staging_dir = warehouse.parent / ".building"
+    staging_dir = paths.building_dir(warehouse)
     shutil.rmtree(staging_dir, ignore_errors=True)
     staging_dir.mkdir(parents=True)
     building = staging_dir / warehouse.name
-    outcome = run_dbt(["build"], building, landing_dir, paths.dbt_work_dir(warehouse))
+    outcome = run_dbt(["build"], building, paths.landing_dir(warehouse), paths.dbt_work_dir(warehouse))
     for failure in outcome.failures:
         log(f"dbt: {failure}")
     if building.exists():
@@ -75,7 +79,7 @@ def run_models(warehouse: Path, log=print) -> DbtOutcome:
             building.replace(warehouse)  # atomic: readers see the old file or the new one
         else:
             # Keep a failed build for inspection, never in place of a good warehouse.
-            failed_dir = warehouse.parent / ".failed"
+            failed_dir = paths.failed_dir(warehouse)
             failed_dir.mkdir(exist_ok=True)
             building.replace(failed_dir / warehouse.name)
             log(f"dbt build failed: the previous warehouse is kept; the failed one is in {failed_dir}")

@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ingest.cleaning import iter_lines
-from ingest.place_detection import ReportIdentity
-
-
-@dataclass(frozen=True)
-class QualityFlags:
-    lost_char_runs: int  # runs of '??' (or U+FFFD) where characters were lost before publication
-    is_truncated: bool  # the text stops before the report's closing
-    is_work_report: bool  # False for news items, budget or plan reports, digests
-    non_report_reason: str  # '' or e.g. 'budget report'
-    is_partial: bool  # an excerpt, abridgement or summary of a real report
-
+from ingest.identify.cleaning import iter_lines
+from ingest.records import QualityFlags, ReportIdentity
 
 _LOST_CHARS = re.compile(r"\?{2,}|？{2,}|\ufffd+")
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import polars as pl
 
-from ingest import catalogue, landing, paths
-from ingest.gazetteer import load_gazetteer
+from ingest import catalogue, paths
+from ingest.land import parquet
+from ingest.sources.gazetteer import load_gazetteer
 
 ALIASES_SEED = "statistics_place_aliases.csv"
 
@@ -99,5 +100,5 @@ def load_panel(file: Path) -> StatisticsLoad:
 
 def land_statistics(file: Path, warehouse: Path) -> StatisticsLoad:
     load = load_panel(file)
-    landing.write_table(paths.landing_dir(warehouse), "statistics", load.rows)
+    parquet.write_table(paths.landing_dir(warehouse), "statistics", load.rows)
     return load

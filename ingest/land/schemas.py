@@ -1,13 +1,8 @@
-"""One schema per landed table; atomic, deterministic Parquet writes under the landing folder."""
+"""One schema per landed table, the sort keys that make landing deterministic, and which tables a document fills."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 S, I, F, B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
 
@@ -68,28 +63,11 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "named_projects": ("report_id", "char_start", "project_name", "stage_word"),
 }
 
-
-def write_table(landing: Path, name: str, rows: list[dict], schema: pa.Schema | None = None) -> Path:
-    """Write rows as <landing>/<name>.parquet atomically: a crash never leaves half a file."""
-    schema = schema or SCHEMAS[name]
-    keys = SORT_KEYS.get(name, ())
-    if keys:
-        # Nulls sort last; (True, 0) never meets a real value, so mixed types are never compared.
-        rows = sorted(rows, key=lambda row: tuple((row.get(k) is None, 0 if row.get(k) is None else row.get(k)) for k in keys))
-    table = pa.Table.from_pylist(rows, schema=schema)
-    landing.mkdir(parents=True, exist_ok=True)
-    target = landing / f"{name}.parquet"
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".parquet.tmp", dir=landing)
-    os.close(handle)
-    try:
-        pq.write_table(table, temporary, compression="zstd")
-        os.replace(temporary, target)  # atomic on one file system
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return target
-
-
-def infer_schema(rows: list[dict]) -> pa.Schema:
-    """A schema for catalogue-like tables whose columns are owned by another module."""
-    return pa.Table.from_pylist(rows).schema
+# Landed tables each document contributes to, with the ProcessedReport field holding its rows.
+DOCUMENT_TABLES = {
+    "reports": "report",
+    "sentences": "sentences",
+    "metric_mentions": "mentions",
+    "report_terms": "terms",
+    "named_projects": "projects",
+}

