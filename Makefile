@@ -6,7 +6,11 @@ INSTALLED := $(VENV)/.installed
 WAREHOUSE ?= data/warehouse.duckdb
 PORT ?= 8501
 
-.PHONY: install build run app test test-fast eval bench browser docs clean
+.PHONY: help install build run app test test-fast eval bench browser docs clean
+
+## help: this list of targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  make /' -e 's/: /\t/'
 
 $(INSTALLED): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +18,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
 	touch $(INSTALLED)
 
+## install: .venv with the project and its pinned dependencies (constraints.txt)
 install: $(INSTALLED)
 
 ## build: the warehouse from seeds/ (DOCUMENTS="--documents DIR ..." to build other folders)
@@ -24,6 +29,7 @@ build: install
 run: build
 	$(BIN)/xianzhi app --warehouse $(WAREHOUSE) --port $(PORT)
 
+## app: serve the app over $(WAREHOUSE) without building
 app: install
 	$(BIN)/xianzhi app --warehouse $(WAREHOUSE) --port $(PORT)
 
@@ -36,17 +42,21 @@ browser:
 test: install browser
 	$(BIN)/pytest
 
+## test-fast: unit, dbt and app tests without ../shared, the corpus build or the browser
 test-fast: install
 	$(BIN)/pytest -m "not integration and not e2e"
 
+## eval: score the extractor against ../shared/gold and tests/fixtures/silver
 eval: install
 	$(BIN)/xianzhi eval --gold ../shared/gold
+	$(BIN)/xianzhi eval --gold tests/fixtures/silver
 
 ## bench: synthetic corpora of 1,000 and 10,000 reports end to end → BENCHMARKS.md (SIZES=1000,10000)
 SIZES ?= 1000,10000
 bench: install
 	$(BIN)/xianzhi bench --sizes $(SIZES)
 
+## clean: remove data/ (warehouses, landing, caches, bench corpora)
 clean:
 	rm -rf data/ .pytest_cache
 

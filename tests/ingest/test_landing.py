@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -28,7 +29,7 @@ def test_building_twice_gives_identical_files(tmp_path: Path):
 def test_a_failed_write_leaves_the_previous_file_whole(tmp_path: Path):
     landing.write_table(tmp_path, "ingest_errors", _error_rows())
     before = (tmp_path / "ingest_errors.parquet").read_bytes()
-    with pytest.raises(Exception):
+    with pytest.raises(pa.ArrowTypeError, match="Expected bytes, got a 'complex' object"):
         landing.write_table(tmp_path, "ingest_errors", [{"source": 1.5j, "reason": None}])
     assert (tmp_path / "ingest_errors.parquet").read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["ingest_errors.parquet"]

@@ -88,7 +88,7 @@ def test_parse_number(numeral, value):
 def test_vague_numerals_are_ranges_and_parse_number_refuses_them():
     assert numeral_range("几十") == (20, 90)
     assert numeral_range("三十几") == (31, 39)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="approximate numeral, use numeral_range: '数百'"):
         parse_number("数百")
 
 

@@ -82,7 +82,7 @@ def test_a_crash_while_landing_leaves_the_previous_files_whole(small_corpus, tmp
         return original(self, table, *args, **kwargs)
 
     monkeypatch.setattr(pq.ParquetWriter, "write_table", crash_on_third_batch)
-    with pytest.raises(OSError):
+    with pytest.raises(OSError, match="^disk full$"):
         parquet.land_reports(result.reports_found, result.store, landing)
     assert {p.name: p.read_bytes() for p in landing.glob("*.parquet")} == before
     assert not list(landing.glob(".*.tmp"))
