@@ -29,6 +29,9 @@ SUCCESSION_TYPES = frozenset(
     {"更名", "撤县设区", "撤县设市", "撤市设区", "撤地设市", "撤旗设区", "撤区设区", "同名改码", "区划调整", "撤销"}
 )
 
+# The levels of a county-level division: compared with one another as one class, county_level.
+COUNTY_LEVELS = frozenset({"county", "county_level_city", "district"})
+
 # Municipalities directly under the central government: their districts have no prefecture.
 MUNICIPALITY_CODES = frozenset({"110000", "120000", "310000", "500000"})
 
@@ -58,6 +61,12 @@ class Place:
     province_code: str
     province_name: str
     prefecture_name: str | None
+
+    @property
+    def level_class(self) -> str:
+        """province / prefecture / county_level: the level at which places are compared (a
+        county, a county-level city and a district are peers)."""
+        return "county_level" if self.level in COUNTY_LEVELS else self.level
 
 
 @dataclass(frozen=True)
@@ -347,6 +356,7 @@ def places_rows() -> list[dict]:
             "place_name": place.name,
             "short_name": place.short_name,
             "level": place.level,
+            "level_class": place.level_class,
             "parent_code": place.parent_code,
             "prefecture_code": place.prefecture_code,
             "prefecture_name": place.prefecture_name,

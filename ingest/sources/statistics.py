@@ -35,7 +35,7 @@ def resolve_county(province: str, county: str, aliases: dict[tuple[str, str], st
     if not candidates and county.endswith("县"):  # 禄丰县 became 禄丰市, 孟津县 孟津区
         stem = county.removesuffix("县")
         candidates = gazetteer.lookup(stem + "市") + gazetteer.lookup(stem + "区")
-    county_level = [p for p in candidates if p.level in ("county", "county_level_city", "district")]
+    county_level = [p for p in candidates if p.level_class == "county_level"]
     in_province = [p for p in county_level if p.province_name == province or province.startswith(p.province_name[:2])]
     if len(in_province) == 1:
         return in_province[0].code, "name"

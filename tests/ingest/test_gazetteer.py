@@ -86,7 +86,7 @@ def test_a_rename_that_kept_its_code_keeps_one_place(gazetteer):
 def test_places_rows_have_stable_columns_and_one_row_per_code():
     rows = places_rows()
     assert set(rows[0]) == {
-        "place_code", "place_name", "short_name", "level", "parent_code",
+        "place_code", "place_name", "short_name", "level", "level_class", "parent_code",
         "prefecture_code", "prefecture_name", "province_code", "province_name",
     }
     codes = [row["place_code"] for row in rows]

@@ -1,10 +1,11 @@
 -- One row per place × indicator × reference year × kind that can be compared across places:
--- the report's value where a report states it, else the official statistic (actuals only),
--- plus per-capita values derived from levels and the resident population of the same year.
+-- the report's value where a report states it (the preferred statement, the one
+-- fct_indicator_values publishes), else the official statistic (actuals only), plus per-capita
+-- values derived from levels and the resident population of the same year.
 with report_values as (
     select place_code, indicator_id, reference_year, value_kind, value, value_upper, bound, unit,
            'report' as value_source, report_id
-    from {{ ref('fct_indicator_values') }}
+    from {{ ref('int_indicator_values_deduplicated') }}
 ),
 
 statistic_values as (

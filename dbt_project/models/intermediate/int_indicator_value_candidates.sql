@@ -1,6 +1,6 @@
 {{ config(materialized="table") }}
--- A table, unlike the other intermediate models: six models and tests read it, and as a view each
--- of them re-joined every mention to its sentence and report.
+-- A table, unlike the other intermediate models: several models and tests read it, and as a view
+-- each of them would join every mention to its sentence and report again.
 -- Mentions that may state a place's core indicator value: typed, dated, of the place itself,
 -- in the indicator's canonical unit, from a real work report.
 with attributed as (

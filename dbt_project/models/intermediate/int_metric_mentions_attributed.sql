@@ -1,7 +1,7 @@
 -- Every mention with the place and year of the report it came from and its sentence's place in
 -- the report. Not the sentence's text: this view is evaluated by several models and tests, and
--- reading every sentence's text each time was the largest cost of a build; marts that quote
--- the sentence join fct_report_sentences once.
+-- reading every sentence's text each time would be the largest cost of a build; marts that
+-- quote the sentence join fct_report_sentences once.
 with mentions as (
     select * from {{ ref('stg_landing__metric_mentions') }}
 ),

@@ -2,10 +2,8 @@
 -- prefecture, province-and-level, …), so ranks are computed once per instance; "similar size"
 -- groups have one instance per subject place. is_subject: a benchmark row is emitted for it.
 with places as (
-    select
-        *,
-        case when level in ('county', 'county_level_city', 'district') then 'county_level' else level end as level_class
-    from {{ ref('dim_places') }}
+    select *
+    from {{ ref('stg_landing__places') }}
     where place_code in (select place_code from {{ ref('int_comparable_values') }})
 ),
 

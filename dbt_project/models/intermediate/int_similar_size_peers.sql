@@ -1,10 +1,7 @@
 -- For each place with a GDP actual: itself plus the 10 places of the same level class whose
 -- GDP in that place's latest GDP year is nearest by ratio (|ln(gdp_peer / gdp_place)|).
 with places as (
-    select
-        place_code,
-        case when level in ('county', 'county_level_city', 'district') then 'county_level' else level end as level_class
-    from {{ ref('dim_places') }}
+    select place_code, level_class from {{ ref('stg_landing__places') }}
 ),
 
 gdp as (

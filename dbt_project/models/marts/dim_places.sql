@@ -15,6 +15,7 @@ select
     places.place_name,
     places.short_name,
     places.level,
+    places.level_class,
     places.parent_code,
     places.prefecture_code,
     places.prefecture_name,

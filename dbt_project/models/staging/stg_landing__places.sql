@@ -13,6 +13,7 @@ renamed as (
         place_name,
         short_name,
         level,
+        level_class,
         prefecture_name,
         province_name
     from source
