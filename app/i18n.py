@@ -22,16 +22,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No warehouse file at {path}. Build it with `make build` (or `xianzhi build`), or set `warehouse` in secrets or `XIANZHI_WAREHOUSE`.",
     },
     "warehouse_mismatch": {
-        "zh": "数据仓库的结构与本应用不一致（可能正在重建）：{error}",
-        "en": "The warehouse does not have the shape this app expects (it may be mid-rebuild): {error}",
+        "zh": "这个文件不是本应用所需结构的数据仓库：{error}。请用 `xianzhi build --documents 报告文件夹` 重新构建。",
+        "en": "This file is not a warehouse in the shape this app reads: {error}. Build one with `xianzhi build --documents FOLDER`.",
     },
     "warehouse_locked": {
         "zh": "另一个进程正以读写方式打开数据仓库（例如未加 -readonly 的 DuckDB 命令行），本应用暂时无法读取：{path}。关闭它或改用 `duckdb -readonly`，然后刷新本页。",
         "en": "Another process has the warehouse open read-write (a DuckDB shell without -readonly, say), so the app cannot read it: {path}. Close it or use `duckdb -readonly`, then reload this page.",
-    },
-    "table_missing": {
-        "zh": "此页需要数据表 {tables}，当前数据仓库中尚无。请用当前版本重新构建：`xianzhi build --documents 报告文件夹`。",
-        "en": "This page needs the table(s) {tables}, which this warehouse does not have yet. Rebuild it with this version: `xianzhi build --documents FOLDER`.",
     },
     "warehouse_caption": {"zh": "数据仓库：{path}", "en": "Warehouse: {path}"},
     "download_csv": {"zh": "下载 CSV", "en": "Download CSV"},
@@ -115,12 +111,8 @@ LABELS: dict[str, dict[str, str]] = {
     "col_target_quote": {"zh": "目标原文", "en": "Target quote"},
     "col_actual_quote": {"zh": "实际值原文", "en": "Actual quote"},
     "targets_rule": {
-        "zh": "判定规则：目标年份 Y 的目标与 Y 年实际值比较（实际值来自次年报告）。≥/以上 要求实际值不低于目标，≤/以内 要求不高于目标，> 与 < 为严格比较；“左右”与精确值按指标的好方向比较；区间目标按好方向取下限或上限。",
-        "en": "Rule: the target for year Y is compared with the actual for Y (stated in the next year's report). ≥ needs actual ≥ target, ≤ needs actual ≤ target, > and < are strict; ≈ and exact targets are read in the indicator's good direction; a range uses its lower (or, when lower is better, upper) end.",
-    },
-    "targets_rule_lead": {
-        "zh": "判定来自数据仓库的 fct_target_attainment：≥、≤、>、< 严格比较，“左右”目标允许容差（基本完成），区间与精确值按指标的好方向比较。",
-        "en": "Judged in the warehouse (fct_target_attainment): ≥ ≤ > < strictly, ≈ targets within a tolerance (within tolerance), ranges and exact values in the indicator's good direction.",
+        "zh": "判定来自数据仓库的 fct_target_attainment：Y 年的目标与 Y 年实际值（通常来自次年报告）比较；≥、≤、>、< 严格比较，“左右”目标允许容差（基本完成），区间与精确值按指标的好方向比较。",
+        "en": "Judged in the warehouse (fct_target_attainment): the target for year Y against the actual for Y (usually stated in the next year's report); ≥ ≤ > < strictly, ≈ targets within a tolerance (within tolerance), ranges and exact values in the indicator's good direction.",
     },
     "targets_source": {"zh": "数据来源：{source}", "en": "Source: {source}"},
     "targets_none": {"zh": "所选地区没有目标值。", "en": "No targets for the chosen places."},
@@ -224,11 +216,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "“{word}” appears {n} times in {n_reports} reports.",
     },
     "att_word_ranking": {"zh": "各地区报告中的「{word}」", "en": "“{word}” in each place's reports"},
-    # profile additions
+    # profile: peer ranks, links to sentences, target records, statistics
     "profile_peer_group": {"zh": "排名所用对标组", "en": "Peer group for ranks"},
     "profile_no_peer_groups": {
-        "zh": "数据仓库中没有 fct_peer_benchmarks，无法显示同组排名。",
-        "en": "The warehouse has no fct_peer_benchmarks, so no peer ranks are shown.",
+        "zh": "该地区不在任何有数据的对标组中（fct_peer_benchmarks 中没有它），因此不显示同组排名。",
+        "en": "This place is in no peer group with data (fct_peer_benchmarks has no row for it), so no peer ranks are shown.",
     },
     "col_peer_rank": {"zh": "同组排名", "en": "Peer rank"},
     "col_source_link": {"zh": "原文出处", "en": "Source sentence"},
@@ -268,19 +260,19 @@ LABELS: dict[str, dict[str, str]] = {
     "agrees_yes": {"zh": "✅ 一致", "en": "✅ agrees"},
     "agrees_no": {"zh": "❌ 不一致", "en": "❌ differs"},
     "profile_links": {"zh": "相关页面", "en": "Related pages"},
-    # benchmark additions
+    # benchmark: measures and per-capita values
     "bench_measure": {"zh": "口径类别", "en": "Measure"},
     "measure_level": {"zh": "总量", "en": "Level"},
     "measure_growth": {"zh": "增速", "en": "Growth"},
     "measure_per_capita": {"zh": "人均", "en": "Per capita"},
     "measure_other": {"zh": "比率与占比", "en": "Rates and shares"},
     "bench_per_capita_note": {
-        "zh": "人均值由数据仓库用常住人口推算（fct_peer_benchmarks，来源“推算”）。",
-        "en": "Per-capita values are derived in the warehouse from resident population (fct_peer_benchmarks, source “derived”).",
+        "zh": "报告未给出的人均值由数据仓库用常住人口推算（fct_peer_benchmarks，来源“推算”）。",
+        "en": "Per-capita values the reports do not state are derived in the warehouse from resident population (fct_peer_benchmarks, source “derived”).",
     },
     "bench_no_measure": {"zh": "该类别下没有任何指标数据。", "en": "No indicator of this measure has data."},
     "source_derived": {"zh": "推算", "en": "Derived"},
-    # coverage additions
+    # coverage: ingest errors and restatements
     "cov_errors": {"zh": "解析失败的文件", "en": "What failed to parse"},
     "cov_no_errors": {"zh": "所有文件都已读取并归属到地区和年份。", "en": "Every document was read and attributed to a place and year."},
     "cov_restatements": {"zh": "不同报告对同一数值的表述不一致", "en": "Reports that disagree on the same figure"},
@@ -291,7 +283,7 @@ LABELS: dict[str, dict[str, str]] = {
     "cov_no_restatements": {"zh": "多份报告重述的数值之间没有不一致。", "en": "No disagreement among figures stated by several reports."},
     "col_preferred": {"zh": "采用", "en": "Kept"},
     "col_relative_difference": {"zh": "与采用值相差", "en": "Difference from kept"},
-    # reader additions
+    # report reader: the linked sentence
     "reader_focus": {"zh": "链接指向的句子：", "en": "The linked sentence:"},
 }
 

@@ -13,7 +13,7 @@ if str(PROJECT_ROOT) not in sys.path:
 import duckdb  # noqa: E402
 import streamlit as st  # noqa: E402
 
-from app import data  # noqa: E402
+from app import warehouse  # noqa: E402
 from app.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, t  # noqa: E402
 
 # Not "pages/": Streamlit would also discover that folder as old-style pages, and a deep link such as
@@ -51,20 +51,21 @@ page = st.navigation(
     ]
 )
 st.sidebar.caption(t("app_title"))
-st.sidebar.caption(t("warehouse_caption", path=data.warehouse_path()))
+st.sidebar.caption(t("warehouse_caption", path=warehouse.warehouse_path()))
 
-if not data.warehouse_exists():
-    st.warning(t("warehouse_missing", path=data.warehouse_path()))
+if not warehouse.warehouse_exists():
+    st.warning(t("warehouse_missing", path=warehouse.warehouse_path()))
     st.stop()
 
 try:
     page.run()
-except data.WarehouseMissing as missing:
+except warehouse.WarehouseMissing as missing:
     # The file vanished between the check and a query (a rebuild swapping it in).
     st.warning(t("warehouse_missing", path=missing))
 except duckdb.Error as error:
     if "Could not set lock" in str(error):  # DuckDB's wording when a writer holds the file
-        st.warning(t("warehouse_locked", path=data.warehouse_path()))
+        st.warning(t("warehouse_locked", path=warehouse.warehouse_path()))
     else:
-        # A warehouse mid-rebuild or from an older build: explain instead of a traceback.
+        # A file this project's build did not make (or one from another version of it): explain
+        # instead of a traceback.
         st.error(t("warehouse_mismatch", error=error))

@@ -1,24 +1,15 @@
-"""Widgets and helpers the pages share: place picker, table guards, CSV downloads, labels."""
+"""Widgets and helpers the pages share: place and peer pickers, keyed tables, CSV downloads, labels."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from app import data
 from app.formatting import format_value
 from app.i18n import current_language, indicator_name, t
 
 # Provenance travels with every download so a figure can be traced back to its sentence.
 PROVENANCE_COLUMNS = ["report_id", "report_year", "sentence_id", "char_start", "char_end", "mention_id", "quote"]
-
-
-def require_tables(*tables: str) -> None:
-    """Stop the page with an explanation when the warehouse lacks a table it needs."""
-    missing = data.missing_tables(*tables)
-    if missing:
-        st.info(t("table_missing", tables=", ".join(missing)))
-        st.stop()
 
 
 def place_label(row) -> str:
@@ -109,18 +100,12 @@ def show_table(frame, key: str, **options) -> None:
         st.dataframe(frame, **options)
 
 
-# Comparable tiers: a county is benchmarked against counties, county-level cities and districts,
-# never against its own prefecture or province.
-TIERS = {"province": "province", "prefecture": "prefecture", "county": "county",
-         "county_level_city": "county", "district": "county"}
-
-
 def default_peers(places: pd.DataFrame, code: str, scope: str) -> list[str]:
-    """Places of the same tier as `code` sharing its prefecture / province (scope 'all': any), itself excluded."""
+    """Places of the same level class as `code` (a county is compared with counties, county-level
+    cities and districts, never with its prefecture) sharing its prefecture / province (scope
+    'all': any), itself excluded."""
     place = places.set_index("place_code").loc[code]
-    tier = TIERS.get(place["level"], place["level"])
-    same_tier = places["level"].map(lambda level: TIERS.get(level, level)) == tier
-    candidates = places[same_tier & (places["place_code"] != code)]
+    candidates = places[(places["level_class"] == place["level_class"]) & (places["place_code"] != code)]
     column = {"prefecture": "prefecture_code", "province": "province_code"}.get(scope)
     if column:
         candidates = candidates[candidates[column] == place[column]]

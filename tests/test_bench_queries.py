@@ -8,7 +8,7 @@ from ingest.tools import bench
 @pytest.mark.integration
 def test_query_latencies_cover_every_app_query_warm_and_cold(corpus_warehouse, monkeypatch):
     monkeypatch.setenv("XIANZHI_WAREHOUSE", str(corpus_warehouse))  # query_latencies sets it too
-    from app import data
+    from app import warehouse
 
     latencies = bench.query_latencies(corpus_warehouse, repeats=3)
     assert len(latencies) == 10
@@ -17,4 +17,4 @@ def test_query_latencies_cover_every_app_query_warm_and_cold(corpus_warehouse, m
         assert 0 < figures["cold_p50_ms"] <= figures["cold_p95_ms"], name
     # Opening the file is the cost the held connection saves: cold is never the cheaper one overall.
     assert sum(f["cold_p50_ms"] for f in latencies.values()) > sum(f["p50_ms"] for f in latencies.values())
-    assert data.held_connections() == 0  # the benchmark lets go of the file when it is done
+    assert warehouse.held_connections() == 0  # the benchmark lets go of the file when it is done

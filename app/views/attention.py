@@ -10,9 +10,8 @@ import streamlit as st
 
 from app import charts, data
 from app.i18n import current_language, t
-from app.ui import choose_place, default_peers, download_csv, page_links, require_tables, show_table
+from app.ui import choose_place, default_peers, download_csv, page_links, show_table
 
-require_tables("dim_places", "fct_term_attention", "fct_report_terms")
 lang = current_language()
 st.title(t("page_attention"))
 st.caption(t("att_intro"))

@@ -7,9 +7,8 @@ from app import charts, data
 from app.formatting import format_delta, is_missing
 from app.i18n import current_language, indicator_name, t
 from app.ui import (PROVENANCE_COLUMNS, choose_indicator, choose_peer_group, choose_place, download_csv, formatted,
-                    default_peers, kind_label, page_links, require_tables, show_table)
+                    default_peers, kind_label, page_links, show_table)
 
-require_tables("dim_places", "dim_indicators", "fct_indicator_values")
 lang = current_language()
 
 indicators = data.benchmark_indicators()
@@ -75,7 +74,7 @@ place = places.set_index("place_code").loc[code]
 # province, editable by hand.
 groups = data.peer_groups_for(code)
 peer_source = choose_peer_group(groups, key="bench_group", allow_none="app")
-if indicator["measure"] == "per_capita":
+if measure == "per_capita":
     st.caption(t("bench_per_capita_note"))
 
 if peer_source == "app":

@@ -6,9 +6,8 @@ import streamlit as st
 from app import charts, data
 from app.formatting import is_missing
 from app.i18n import current_language, t
-from app.ui import download_csv, formatted, indicator_names, link_column, reader_link, require_tables, show_table
+from app.ui import download_csv, formatted, indicator_names, link_column, reader_link, show_table
 
-require_tables("dim_reports", "dim_indicators", "fct_indicator_values", "fct_metric_mentions")
 lang = current_language()
 st.title(t("page_coverage"))
 
@@ -48,57 +47,45 @@ else:
 
 st.subheader(t("cov_quality"))
 quality = data.report_quality()
-flags = [c for c in ("is_work_report", "is_truncated", "lost_char_runs", "label_conflict", "non_report_reason")
-         if c in quality.columns]
 only_flagged = st.checkbox(t("cov_only_flagged"), value=False, key="coverage_only_flagged")
-if only_flagged and not quality.empty:
-    flagged = False
-    if "is_work_report" in quality:
-        flagged = flagged | (quality["is_work_report"] == False)  # noqa: E712 (null is not a flag)
-    if "is_truncated" in quality:
-        flagged = flagged | (quality["is_truncated"] == True)  # noqa: E712
-    if "lost_char_runs" in quality:
-        flagged = flagged | (quality["lost_char_runs"].fillna(0) > 0)
-    if "label_conflict" in quality:
-        flagged = flagged | quality["label_conflict"].notna()
-    quality = quality[flagged] if flags else quality
+if only_flagged:
+    quality = quality[
+        (quality["is_work_report"] == False)  # noqa: E712 (null is not a flag)
+        | (quality["is_truncated"] == True)  # noqa: E712
+        | (quality["lost_char_runs"].fillna(0) > 0)
+        | quality["label_conflict"].notna()
+    ]
 show_table(quality, "coverage_quality_table")
 download_csv(quality, "report_quality", key="coverage_quality_csv")
 
 # What failed to parse: documents the build could not read or attribute to a place and year.
 st.subheader(t("cov_errors"))
-if not data.has_table("fct_ingest_errors"):
-    st.info(t("table_missing", tables="fct_ingest_errors"))
+errors = data.ingest_errors()
+if errors.empty:
+    st.success(t("cov_no_errors"))
 else:
-    errors = data.ingest_errors()
-    if errors.empty:
-        st.success(t("cov_no_errors"))
-    else:
-        show_table(errors, "coverage_errors_table")
-        download_csv(errors, "ingest_errors", key="coverage_errors_csv")
+    show_table(errors, "coverage_errors_table")
+    download_csv(errors, "ingest_errors", key="coverage_errors_csv")
 
 # Restatements: the same actual stated differently by several reports.
 st.subheader(t("cov_restatements"))
-if not data.has_table("fct_restatements"):
-    st.info(t("table_missing", tables="fct_restatements"))
+restated = data.restatement_disagreements()
+if restated.empty:
+    st.success(t("cov_no_restatements"))
 else:
-    restated = data.restatement_disagreements()
-    if restated.empty:
-        st.success(t("cov_no_restatements"))
-    else:
-        st.caption(t("cov_restatements_caption"))
-        show_table(pd.DataFrame({
-            t("col_place"): restated["place_name"],
-            t("col_indicator"): indicator_names(restated),
-            t("col_year"): restated["reference_year"],
-            t("col_value"): formatted(restated, upper=None),
-            t("col_preferred"): ["✔" if p else "" for p in restated["is_preferred"]],
-            t("col_relative_difference"): [
-                "—" if is_missing(d) else f"{100 * d:+.1f}%" for d in restated["relative_difference"]],
-            t("col_report"): restated["report_id"],
-            t("col_quote"): restated["quote"],
-            t("col_source_link"): [reader_link(r, None, None, p) for r, p in
-                                   zip(restated["report_id"], restated["place_code"])],
-        }), "coverage_restatements_table",
-            column_config={t("col_source_link"): link_column(t("col_source_link"))})
-        download_csv(restated, "restatement_disagreements", key="coverage_restatements_csv")
+    st.caption(t("cov_restatements_caption"))
+    show_table(pd.DataFrame({
+        t("col_place"): restated["place_name"],
+        t("col_indicator"): indicator_names(restated),
+        t("col_year"): restated["reference_year"],
+        t("col_value"): formatted(restated, upper=None),
+        t("col_preferred"): ["✔" if p else "" for p in restated["is_preferred"]],
+        t("col_relative_difference"): [
+            "—" if is_missing(d) else f"{100 * d:+.1f}%" for d in restated["relative_difference"]],
+        t("col_report"): restated["report_id"],
+        t("col_quote"): restated["quote"],
+        t("col_source_link"): [reader_link(r, None, None, p) for r, p in
+                               zip(restated["report_id"], restated["place_code"])],
+    }), "coverage_restatements_table",
+        column_config={t("col_source_link"): link_column(t("col_source_link"))})
+    download_csv(restated, "restatement_disagreements", key="coverage_restatements_csv")

@@ -8,9 +8,8 @@ from app import charts, data
 from app.formatting import format_delta, format_value, is_missing
 from app.i18n import current_language, indicator_name, t, t_or
 from app.ui import (PROVENANCE_COLUMNS, choose_indicator, choose_peer_group, choose_place, download_csv, formatted,
-                    group_label, indicator_names, link_column, page_links, reader_link, require_tables, show_table)
+                    group_label, indicator_names, link_column, page_links, reader_link, show_table)
 
-require_tables("dim_places", "dim_indicators", "fct_indicator_values")
 lang = current_language()
 
 places = data.places_with_data()
@@ -34,8 +33,7 @@ st.caption(t("profile_meta", level=level, parents=parents or "—",
 groups = data.peer_groups_for(code)
 group_choice = None
 if groups.empty:
-    if not data.has_table("fct_peer_benchmarks"):
-        st.caption(t("profile_no_peer_groups"))
+    st.caption(t("profile_no_peer_groups"))
 else:
     group_choice = choose_peer_group(groups, key="profile_group")
 group_name = group_label(groups, group_choice)
@@ -123,32 +121,29 @@ if not actuals.empty:
 
 # How often the place met its targets (fct_target_records).
 st.subheader(t("profile_records"))
-if not data.has_table("fct_target_records"):
-    st.info(t("table_missing", tables="fct_target_records"))
+records = data.target_records(code)
+if records.empty:
+    st.info(t("profile_no_records"))
 else:
-    records = data.target_records(code)
-    if records.empty:
-        st.info(t("profile_no_records"))
-    else:
-        n_judged, n_met = int(records["n_judged"].sum()), int(records["n_met"].sum())
-        st.markdown(t("profile_records_summary", n_judged=n_judged, n_met=n_met,
-                      share=f"{100 * n_met / n_judged:.0f}%" if n_judged else "—"))
-        show_table(pd.DataFrame({
-            t("col_indicator"): indicator_names(records),
-            t("col_n_judged"): records["n_judged"],
-            t("col_n_met"): records["n_met"],
-            t("col_met_share"): (100 * records["met_share"]).round(0),
-            t("col_current_streak"): records["current_streak"],
-            t("col_longest_streak"): records["longest_streak"],
-            t("col_years"): [f"{int(a)}–{int(b)}" if not (is_missing(a) or is_missing(b)) else "—"
-                             for a, b in zip(records["first_year"], records["last_year"])],
-        }), "profile_records_table", column_config={
-            t("col_met_share"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%")})
-        download_csv(records, f"{code}_target_records", key="profile_records_csv")
+    n_judged, n_met = int(records["n_judged"].sum()), int(records["n_met"].sum())
+    st.markdown(t("profile_records_summary", n_judged=n_judged, n_met=n_met,
+                  share=f"{100 * n_met / n_judged:.0f}%" if n_judged else "—"))
+    show_table(pd.DataFrame({
+        t("col_indicator"): indicator_names(records),
+        t("col_n_judged"): records["n_judged"],
+        t("col_n_met"): records["n_met"],
+        t("col_met_share"): (100 * records["met_share"]).round(0),
+        t("col_current_streak"): records["current_streak"],
+        t("col_longest_streak"): records["longest_streak"],
+        t("col_years"): [f"{int(a)}–{int(b)}" if not (is_missing(a) or is_missing(b)) else "—"
+                         for a, b in zip(records["first_year"], records["last_year"])],
+    }), "profile_records_table", column_config={
+        t("col_met_share"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%")})
+    download_csv(records, f"{code}_target_records", key="profile_records_csv")
 
 # The reports' figures against official statistics (fct_reconciliation).
 st.subheader(t("profile_reconciliation"))
-if data.count_rows("fct_reconciliation") == 0:
+if not data.statistics_reconciled():
     st.info(t("no_statistics_loaded"))
 else:
     checks = data.reconciliation(code)

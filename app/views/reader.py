@@ -9,9 +9,8 @@ from app import data
 from app.formatting import format_value, is_missing
 from app.highlight import FOCUS_ID, Span, highlight_html, offset_mismatches
 from app.i18n import current_language, indicator_name, t
-from app.ui import download_csv, formatted, kind_label, page_links, require_tables, show_table
+from app.ui import download_csv, formatted, kind_label, page_links, show_table
 
-require_tables("dim_reports", "dim_report_texts", "fct_metric_mentions", "dim_indicators", "fct_indicator_values")
 lang = current_language()
 st.title(t("page_reader"))
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from app import data
+from app import console
 from app.i18n import t
 from app.ui import download_csv, show_table
 
@@ -33,7 +33,7 @@ order by table_name, ordinal_position""",
 }
 
 st.title(t("page_sql"))
-st.caption(t("sql_intro", seconds=f"{data.CONSOLE_TIMEOUT_SECONDS:g}", rows=data.CONSOLE_MAX_ROWS))
+st.caption(t("sql_intro", seconds=f"{console.TIMEOUT_SECONDS:g}", rows=console.MAX_ROWS))
 
 
 def load_example() -> None:
@@ -47,7 +47,7 @@ sql = st.text_area(t("sql_query"), key="sql_query", height=180)
 
 if st.button(t("sql_run"), key="sql_run", type="primary"):
     # Kept in session state so the result survives reruns caused by other widgets.
-    st.session_state["sql_result"] = data.run_console(sql)
+    st.session_state["sql_result"] = console.run(sql)
     st.session_state["sql_result_for"] = sql
 
 result = st.session_state.get("sql_result")
@@ -57,6 +57,6 @@ if result is not None:
     else:
         st.caption(t("sql_done", n=len(result.frame), seconds=result.seconds))
         if result.truncated:
-            st.warning(t("sql_truncated", rows=data.CONSOLE_MAX_ROWS))
+            st.warning(t("sql_truncated", rows=console.MAX_ROWS))
         show_table(result.frame, "sql_result_table")
         download_csv(result.frame, "query_result", key="sql_csv")

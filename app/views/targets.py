@@ -6,9 +6,8 @@ import streamlit as st
 from app import charts, data
 from app.formatting import format_delta
 from app.i18n import current_language, indicator_name, t
-from app.ui import choose_place, default_peers, download_csv, formatted, page_links, require_tables, show_table
+from app.ui import choose_place, default_peers, download_csv, formatted, page_links, show_table
 
-require_tables("dim_places", "dim_indicators", "fct_indicator_values")
 lang = current_language()
 STATUSES = ["met", "within_tolerance", "missed", "no_actual", "not_judged"]
 STATUS_MARKS = {"met": "✅", "within_tolerance": "☑️", "missed": "❌", "no_actual": "⏳", "not_judged": "❔"}
@@ -48,9 +47,8 @@ if chosen_indicators:
 
 counts = attainment["status"].value_counts()
 st.markdown(t("targets_summary", **{s: int(counts.get(s, 0)) for s in STATUSES}))
-source = data.attainment_source()
-st.caption(t("targets_rule") if source == "computed" else t("targets_rule_lead"))
-st.caption(t("targets_source", source=source))
+st.caption(t("targets_rule"))
+st.caption(t("targets_source", source="fct_target_outcomes"))
 
 
 def status_colour(label: str) -> str:

@@ -182,20 +182,20 @@ def query_latencies(warehouse: Path, repeats: int = QUERY_REPEATS) -> dict[str, 
     import logging
 
     logging.getLogger("streamlit").setLevel(logging.ERROR)
-    from app import data
+    from app import data, warehouse
 
-    data._cached_query.clear()
-    top = data.query(
+    warehouse._cached_query.clear()
+    top = warehouse.query(
         "select place_code, count(*) as n from fct_indicator_values group by 1 order by n desc, 1 limit 1")
     place = str(top["place_code"].iloc[0])
-    peers = data.query(
+    peers = warehouse.query(
         "select distinct v.place_code from fct_indicator_values v join dim_places p using (place_code) "
         "where p.province_code = (select province_code from dim_places where place_code = ?) order by 1", (place,))
     peer_codes = [str(c) for c in peers["place_code"]]
-    year = int(data.query(
+    year = int(warehouse.query(
         "select reference_year from fct_indicator_values where indicator_id = 'gdp_growth' and value_kind = 'actual' "
         "group by 1 order by count(*) desc, 1 desc limit 1")["reference_year"].iloc[0])
-    report_id = str(data.query("select report_id from dim_reports where place_code = ? order by report_year desc limit 1",
+    report_id = str(warehouse.query("select report_id from dim_reports where place_code = ? order by report_year desc limit 1",
                                (place,))["report_id"].iloc[0])
     cases = {
         "place list (places_with_data)": lambda: data.places_with_data(),
@@ -206,10 +206,10 @@ def query_latencies(warehouse: Path, repeats: int = QUERY_REPEATS) -> dict[str, 
         "peer ranking (gdp_growth, the most reported year)": lambda: data.ranking("gdp_growth", year, peer_codes, "actual", True),
         "targets vs actuals (province peers)": lambda: data.target_attainment(peer_codes),
         "report reader: mentions of one report": lambda: data.report_mentions(report_id),
-        "term attention (one place, all terms)": lambda: data.query(
+        "term attention (one place, all terms)": lambda: warehouse.query(
             "select report_year, term, n_occurrences, per_10k_chars from fct_term_attention "
             "where place_code = ? order by report_year, per_10k_chars desc",
-            (place,)) if data.has_table("fct_term_attention") else None,
+            (place,)),
         "coverage by place and year": lambda: data.coverage_by_place_year(),
     }
     # Warm: the app holds its read-only connection between a page's queries (Streamlit's result
@@ -218,15 +218,15 @@ def query_latencies(warehouse: Path, repeats: int = QUERY_REPEATS) -> dict[str, 
     for name, run in cases.items():
         warm, cold = [], []
         for _ in range(repeats):
-            for times, before in ((cold, data.close_idle_connections), (warm, lambda: None)):
-                data._cached_query.clear()
+            for times, before in ((cold, warehouse.close_idle_connections), (warm, lambda: None)):
+                warehouse._cached_query.clear()
                 before()
                 started = time.perf_counter()
                 run()
                 times.append((time.perf_counter() - started) * 1000)
         results[name] = {"p50_ms": _percentile(warm, 0.5), "p95_ms": _percentile(warm, 0.95),
                          "cold_p50_ms": _percentile(cold, 0.5), "cold_p95_ms": _percentile(cold, 0.95)}
-    data.close_idle_connections()
+    warehouse.close_idle_connections()
     return results
 
 

@@ -51,20 +51,3 @@ def test_page_renders_under_a_second_after_warm_up(corpus_warehouse, page):
     print(f"{page}: " + ", ".join(f"{s:.3f} s" for s in seconds))  # shown with -rA or -s
     # The median of three runs, so one hiccup of the machine does not decide.
     assert statistics.median(seconds) < PAGE_BUDGET_SECONDS, f"{page}: {[f'{s:.3f}' for s in seconds]}"
-
-
-@pytest.mark.integration
-def test_the_stored_target_outcomes_match_the_rows_assembled_from_values(corpus_warehouse, monkeypatch):
-    """fct_target_outcomes (what the page reads) against the same rows put together from
-    fct_indicator_values and fct_target_attainment, for every place with a target."""
-    from app import data
-
-    monkeypatch.setenv("XIANZHI_WAREHOUSE", str(corpus_warehouse))
-    places = data.query("select distinct place_code from fct_target_outcomes order by 1")["place_code"].tolist()
-    stored = data.target_attainment(places)
-    monkeypatch.setattr(data, "has_table", lambda table, schema="main": table != "fct_target_outcomes")
-    assembled = data.target_attainment(places)
-    assert len(stored) > 100 and set(stored["status"]) >= {"met", "missed", "no_actual"}
-    key = ["place_code", "indicator_id", "reference_year"]
-    stored, assembled = (f.sort_values(key).reset_index(drop=True)[sorted(f.columns)] for f in (stored, assembled))
-    assert stored.equals(assembled)

@@ -1,31 +1,57 @@
-"""The place profile shows a place's latest actuals and its newest targets, each with its quote."""
+"""The place profile: a place's latest actuals and newest targets, each with its peer rank, quote and
+link to the sentence; its record of meeting targets; and its report figures against official statistics."""
 
 from conftest import run_page, shown_text, table
 
+from app.formatting import format_value
 
-def test_ruian_profile_shows_latest_actuals_and_targets(warehouse):
+
+def latest_actual(read, place_code: str, indicator_id: str):
+    return read("select * from fct_indicator_values where place_code = ? and indicator_id = ? and value_kind = 'actual' "
+                "order by reference_year desc limit 1", [place_code, indicator_id]).iloc[0]
+
+
+def test_ruian_profile_shows_latest_actuals_and_targets(warehouse, read):
     at = run_page(warehouse, query_params={"place": "330381"})
     assert at.title[0].value == "瑞安市"
+    gdp = latest_actual(read, "330381", "gdp")
     actuals = table(at, "profile_actuals_table").set_index("指标")
-    assert actuals.loc["地区生产总值", "数值"] == "1298.5亿元"
-    assert actuals.loc["地区生产总值", "年份"] == 2023
-    assert actuals.loc["城镇新增就业", "数值"] == "1.92万人"
-    assert "1298.5亿元" in actuals.loc["地区生产总值", "原文"]
-    assert at.subheader[1].value == "2024 年报告提出的目标"
-    targets = table(at, "profile_targets_table").set_index("指标")
-    assert targets.loc["地区生产总值增速", "数值"] == "≈6.5%"
-    assert targets.loc["一般公共预算收入增速", "数值"] == "6–6.5%"
+    assert actuals.loc["地区生产总值", "年份"] == gdp["reference_year"]
+    assert actuals.loc["地区生产总值", "数值"] == format_value(gdp["value"], "CNY", "eq", None, "zh")
+    assert actuals.loc["地区生产总值", "原文"] == gdp["quote"]
+    newest = read("select max(report_year) from fct_indicator_values where place_code = '330381' "
+                  "and value_kind = 'target'").iloc[0, 0]
+    assert at.subheader[1].value == f"{newest} 年报告提出的目标"
+    targets = read("select i.name_zh, v.value, v.bound from fct_indicator_values v join dim_indicators i using (indicator_id) "
+                   "where v.place_code = '330381' and v.value_kind = 'target' and v.report_year = ?", [newest.item()])
+    shown = table(at, "profile_targets_table").set_index("指标")
+    assert sorted(shown.index) == sorted(targets["name_zh"])
+    for name, value, bound in targets.itertuples(index=False):
+        assert shown.loc[name, "数值"].startswith({"ge": "≥", "le": "≤", "approx": "≈"}.get(bound, "")), name
 
 
-def test_the_default_place_is_one_with_reports(warehouse):
+def test_a_range_target_shows_both_ends(warehouse, read):
+    # 易县's 2024 report sets growth as a range (地区生产总值增长6.4%—6.9%).
+    target = read("select value, value_upper from fct_indicator_values where place_code = '130633' "
+                  "and indicator_id = 'gdp_growth' and value_kind = 'target' and bound = 'range'").iloc[0]
+    at = run_page(warehouse, query_params={"place": "130633"})
+    shown = table(at, "profile_targets_table").set_index("指标").loc["地区生产总值增速", "数值"]
+    assert shown == f"{target['value']:g}–{target['value_upper']:g}%"
+
+
+def test_the_default_place_is_one_with_reports(warehouse, read):
     at = run_page(warehouse)
-    assert at.selectbox(key="profile_place").value in {"330381", "330382", "330324", "130633"}
+    with_reports = set(read("select place_code from dim_reports")["place_code"])
+    assert at.selectbox(key="profile_place").value in with_reports
 
 
-def test_english_profile_uses_english_units(warehouse):
+def test_english_profile_uses_english_units(warehouse, read):
+    gdp = latest_actual(read, "330381", "gdp")["value"]
     at = run_page(warehouse, query_params={"place": "330381"}, lang="en")
-    actuals = table(at, "profile_actuals_table").set_index("Indicator")
-    assert actuals.loc["Gross regional product", "Value"] == "CNY 129.85 bn"
+    assert at.subheader[0].value == "Latest actuals"
+    shown = table(at, "profile_actuals_table").set_index("Indicator").loc["Gross regional product", "Value"]
+    assert shown == format_value(gdp, "CNY", "eq", None, "en")
+    assert shown.startswith("CNY ") and shown.endswith(" bn")  # 亿元 become billions of yuan
 
 
 def test_an_empty_warehouse_says_there_is_nothing_yet(empty_warehouse):
@@ -33,70 +59,97 @@ def test_an_empty_warehouse_says_there_is_nothing_yet(empty_warehouse):
     assert "还没有任何有报告或数据的地区" in at.info[0].value
 
 
-def test_each_headline_value_shows_its_rank_among_peers(full_warehouse):
-    at = run_page(full_warehouse, query_params={"place": "330381"})
-    # The named group 温州县域 is the default: 乐清市, 平阳县 (statistics only), 瑞安市, 永嘉县 on GDP 2023.
+def test_each_headline_value_shows_its_rank_among_peers(warehouse, read):
+    at = run_page(warehouse, query_params={"place": "330381"})
+    # The named group 温州县域 is the default.
     assert at.selectbox(key="profile_group").value == "wenzhou_counties|wenzhou_counties"
     actuals = table(at, "profile_actuals_table").set_index("指标")
-    assert actuals.loc["地区生产总值", "同组排名"] == "第3/4（温州县域）"
-    assert actuals.loc["地区生产总值增速", "同组排名"] == "第1/3（温州县域）"
+    for indicator, name in (("gdp", "地区生产总值"), ("gdp_growth", "地区生产总值增速")):
+        year = latest_actual(read, "330381", indicator)["reference_year"].item()
+        rank = read("select peer_rank, n_peers_with_data from fct_peer_benchmarks where place_code = '330381' "
+                    "and peer_group_id = 'wenzhou_counties' and indicator_id = ? and reference_year = ? "
+                    "and value_kind = 'actual'", [indicator, year]).iloc[0]
+        assert actuals.loc[name, "同组排名"] == f"第{rank['peer_rank']}/{rank['n_peers_with_data']}（温州县域）"
 
 
-def test_the_peer_group_for_ranks_can_be_changed(full_warehouse):
-    at = run_page(full_warehouse, query_params={"place": "330381"})
+def test_the_peer_group_for_ranks_can_be_changed(warehouse, read):
+    at = run_page(warehouse, query_params={"place": "330381"})
     at.selectbox(key="profile_group").set_value("same_prefecture|330300").run()
+    year = latest_actual(read, "330381", "gdp")["reference_year"].item()
+    rank = read("select peer_rank, n_peers_with_data from fct_peer_benchmarks where place_code = '330381' "
+                "and peer_group_id = 'same_prefecture' and group_key = '330300' and indicator_id = 'gdp' "
+                "and reference_year = ? and value_kind = 'actual'", [year]).iloc[0]
     actuals = table(at, "profile_actuals_table").set_index("指标")
-    assert actuals.loc["地区生产总值", "同组排名"] == "第3/4（同市县域）"
+    assert actuals.loc["地区生产总值", "同组排名"] == f"第{rank['peer_rank']}/{rank['n_peers_with_data']}（同市县域）"
     assert at.query_params["group"] == "same_prefecture"
 
 
-def test_each_headline_value_links_to_the_sentence_it_came_from(full_warehouse):
-    at = run_page(full_warehouse, query_params={"place": "330381"})
+def test_each_headline_value_links_to_the_sentence_it_came_from(warehouse, read):
+    gdp = latest_actual(read, "330381", "gdp")
+    at = run_page(warehouse, query_params={"place": "330381"})
     link = table(at, "profile_actuals_table").set_index("指标").loc["地区生产总值", "原文出处"]
-    assert link == ("reader?report=r_330381_2024&mention=r_330381_2024-m000"
-                    "&sentence=r_330381_2024-s003&place=330381")
+    assert link == (f"reader?report={gdp['report_id']}&mention={gdp['mention_id'].replace(':', '%3A')}"
+                    f"&sentence={gdp['sentence_id'].replace(':', '%3A')}&place=330381")
     # Following the link opens the reader on that report, that value, that sentence.
-    reader = run_page(full_warehouse, "reader.py", query_params={
-        "report": "r_330381_2024", "mention": "r_330381_2024-m000", "sentence": "r_330381_2024-s003"})
-    assert reader.selectbox(key="reader_report").value == "r_330381_2024"
-    assert reader.selectbox(key="reader_mention").value == "r_330381_2024-m000"
+    reader = run_page(warehouse, "reader.py", query_params={
+        "report": gdp["report_id"], "mention": gdp["mention_id"], "sentence": gdp["sentence_id"]})
+    assert reader.selectbox(key="reader_report").value == gdp["report_id"]
+    assert reader.selectbox(key="reader_mention").value == gdp["mention_id"]
     body = next(h.proto.body for h in reader.get("html") if "<mark" in h.proto.body)
-    assert '<span id="xz-focus"' in body
     focused = body.split('<span id="xz-focus"', 1)[1].split("</span>", 1)[0]
-    assert "1298.5亿元</mark>" in focused
+    surface = read("select surface from fct_metric_mentions where mention_id = ?", [gdp["mention_id"]]).iloc[0, 0]
+    assert f"{surface}</mark>" in focused
 
 
-def test_the_record_of_meeting_targets(full_warehouse):
-    at = run_page(full_warehouse, query_params={"place": "330381"})
-    assert "共判定 4 项目标，完成 2 项（50%）。" in shown_text(at)
-    records = table(at, "profile_records_table").set_index("指标")
-    assert records.loc["城镇新增就业", "完成率"] == 100
-    assert records.loc["城镇新增就业", "当前连续完成"] == 2
-    assert records.loc["地区生产总值增速", "最长连续完成"] == 0
+def test_the_record_of_meeting_targets(warehouse, read):
+    records = read("select i.name_zh, r.* from fct_target_records r join dim_indicators i using (indicator_id) "
+                   "where r.place_code = '330381'").set_index("name_zh")
+    n_judged, n_met = int(records["n_judged"].sum()), int(records["n_met"].sum())
+    assert n_judged > n_met > 0  # the fixture must have met and missed targets
+    at = run_page(warehouse, query_params={"place": "330381"})
+    assert f"共判定 {n_judged} 项目标，完成 {n_met} 项（{100 * n_met / n_judged:.0f}%）。" in shown_text(at)
+    shown = table(at, "profile_records_table").set_index("指标")
+    assert sorted(shown.index) == sorted(records.index)
+    for name, row in records.iterrows():
+        assert shown.loc[name, "完成率"] == round(100 * row["met_share"])
+        assert shown.loc[name, "当前连续完成"] == row["current_streak"]
+        assert shown.loc[name, "最长连续完成"] == row["longest_streak"]
 
 
-def test_report_figures_are_reconciled_with_statistics(full_warehouse):
-    at = run_page(full_warehouse, query_params={"place": "330381"})
+def test_report_figures_are_reconciled_with_statistics(warehouse, read):
+    at = run_page(warehouse, query_params={"place": "330381"})
     checks = table(at, "profile_reconciliation_table").set_index("年份")
+    # The panel's 2022 figure is the one the seed report states (1197.9亿元); its 2023 figure is not
+    # what the synthetic 2024 report claims.
+    assert checks.loc[2022, "报告数值"] == checks.loc[2022, "统计数值"] == "1197.9亿元"
+    assert checks.loc[2022, "是否一致"] == "✅ 一致" and checks.loc[2022, "相对差距"] == "+0.0%"
     assert checks.loc[2023, "统计数值"] == "1301.2亿元"
-    assert checks.loc[2023, "是否一致"] == "✅ 一致"
-    assert checks.loc[2022, "是否一致"] == "❌ 不一致"
-    assert checks.loc[2022, "相对差距"] == "+4.2%"
+    stored = read("select agrees, gap_relative from fct_reconciliation where place_code = '330381' "
+                  "and indicator_id = 'gdp' and reference_year = 2023").iloc[0]
+    assert checks.loc[2023, "是否一致"] == ("✅ 一致" if stored["agrees"] else "❌ 不一致")
+    assert checks.loc[2023, "相对差距"] == f"{100 * stored['gap_relative']:+.1f}%"
 
 
-def test_without_statistics_the_profile_says_how_to_load_them(warehouse_without_statistics):
-    at = run_page(warehouse_without_statistics, query_params={"place": "330381"})
+def test_without_statistics_the_profile_says_how_to_load_them(warehouse_copy):
+    import duckdb
+
+    # What a build leaves without a panel landed: no report claim is checked.
+    with duckdb.connect(str(warehouse_copy)) as connection:
+        connection.execute("delete from fct_reconciliation")
+    at = run_page(warehouse_copy, query_params={"place": "330381"})
     assert any("xianzhi stats load" in info.value for info in at.info)
 
 
-def test_a_place_without_judged_targets_says_what_is_needed(full_warehouse):
-    at = run_page(full_warehouse, query_params={"place": "330382"})
+def test_a_place_without_judged_targets_says_what_is_needed(warehouse, read):
+    # 温州市 has one report (2024): its targets wait for 2024's actuals, and the panel has no row for it.
+    assert read("select count(*) from fct_target_records where place_code = '330300'").iloc[0, 0] == 0
+    at = run_page(warehouse, query_params={"place": "330300"})
     assert any("还没有可判定的目标" in info.value for info in at.info)
     assert any("没有可与该地区报告数值核对" in info.value for info in at.info)
 
 
-def test_the_profile_charts_a_headline_against_the_peer_median(full_warehouse):
-    at = run_page(full_warehouse, query_params={"place": "330381", "indicator": "gdp"})
+def test_the_profile_charts_a_headline_against_the_peer_median(warehouse):
+    at = run_page(warehouse, query_params={"place": "330381", "indicator": "gdp"})
     assert at.selectbox(key="profile_indicator").value == "gdp"
     charts = at.get("vega_lite_chart")
     assert len(charts) == 1
@@ -105,8 +158,12 @@ def test_the_profile_charts_a_headline_against_the_peer_median(full_warehouse):
     assert spec["encoding"]["color"]["scale"]["domain"] == ["瑞安市", "温州县域中位数"]
 
 
-def test_the_older_warehouse_without_peer_tables_still_shows_the_profile(warehouse):
-    at = run_page(warehouse, query_params={"place": "330381"})
+def test_a_prefecture_is_ranked_among_prefectures(warehouse, read):
+    # 温州市 is in no county group: its ranks come from the groups of its own level.
+    groups = read("select distinct peer_group_id || '|' || group_key as choice from fct_peer_benchmarks "
+                  "where place_code = '330300'")["choice"].tolist()
+    assert groups and not any(g.startswith(("wenzhou_counties", "same_prefecture")) for g in groups)
+    at = run_page(warehouse, query_params={"place": "330300"})
     assert not at.exception
-    assert table(at, "profile_actuals_table").set_index("指标").loc["地区生产总值", "同组排名"] == "—"
-    assert any("fct_target_records" in info.value for info in at.info)
+    assert sorted(at.selectbox(key="profile_group").options) == sorted(
+        at.selectbox(key="profile_group").format_func(g) for g in groups)

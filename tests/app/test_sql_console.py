@@ -11,12 +11,15 @@ def run_sql(warehouse, sql: str):
     return at
 
 
-def test_a_select_shows_its_rows(warehouse):
-    at = run_sql(warehouse, "select place_name, value from fct_indicator_values "
-                            "where indicator_id = 'gdp' and reference_year = 2022 and place_code <> '330300' "
-                            "order by value desc")
+def test_a_select_shows_its_rows(warehouse, read):
+    sql = ("select place_name, value from fct_indicator_values "
+           "where indicator_id = 'gdp' and reference_year = 2022 order by value desc")
+    at = run_sql(warehouse, sql)
     assert not at.error
-    assert table(at, "sql_result_table")["place_name"].tolist() == ["乐清市", "瑞安市", "永嘉县", "易县"]
+    shown = table(at, "sql_result_table")
+    assert shown["place_name"].tolist() == read(sql)["place_name"].tolist()
+    assert "瑞安市" in shown["place_name"].tolist() and len(shown) >= 3
+    assert at.caption[1].value.startswith(f"{len(shown)} 行")
 
 
 def test_an_example_query_loads_into_the_editor_and_runs(warehouse):

@@ -1,21 +1,65 @@
-"""Targets against actuals: an analyst sees which of 瑞安市's targets were met."""
+"""Targets against actuals: an analyst sees which of a place's targets were met, as the warehouse judged them."""
 
 from conftest import run_page, shown_text, table
 
+from app.formatting import format_delta
 
-def test_ruian_targets_are_marked_met_or_missed(warehouse):
+LABELS = {"met": "✅ 完成", "within_tolerance": "☑️ 基本完成", "missed": "❌ 未完成", "no_actual": "⏳ 暂无实际值",
+          "not_judged": "❔ 未判定"}
+
+
+def outcomes(read, place_codes: list[str]):
+    return read("select o.*, i.name_zh, i.unit as indicator_unit from fct_target_outcomes o "
+                "join dim_indicators i using (indicator_id) where list_contains(?, o.place_code)", [place_codes])
+
+
+def test_ruian_targets_are_shown_as_the_warehouse_judged_them(warehouse, read):
+    stored = outcomes(read, ["330381"])
+    assert {"met", "missed", "no_actual"} <= set(stored["status"])  # the fixture must give each kind
+    at = run_page(warehouse, "targets.py", query_params={"place": "330381"})
+    rows = table(at, "targets_table")
+    assert len(rows) == len(stored)
+    shown = rows.set_index(["指标", "年份"])
+    for row in stored.itertuples():
+        assert shown.loc[(row.name_zh, row.reference_year), "完成情况"] == LABELS[row.status]
+        if row.status != "no_actual":
+            assert shown.loc[(row.name_zh, row.reference_year), "实际 − 目标"] == format_delta(row.gap, row.indicator_unit, "zh")
+    counts = stored["status"].value_counts()
+    assert (f"完成 {counts.get('met', 0)} 项 · 基本完成 {counts.get('within_tolerance', 0)} 项 · "
+            f"未完成 {counts.get('missed', 0)} 项 · 暂无实际值 {counts.get('no_actual', 0)} 项") in shown_text(at)
+    assert "fct_target_outcomes" in shown_text(at) and "容差" in shown_text(at)
+
+
+def test_the_seed_reports_growth_target_is_judged_against_the_next_report(warehouse):
+    # 瑞安市's 2023 report: 地区生产总值增长6.5%; its 2024 report states what 2023 reached.
     at = run_page(warehouse, "targets.py", query_params={"place": "330381"})
     rows = table(at, "targets_table")
     growth = rows[rows["指标"] == "地区生产总值增速"].set_index("年份")
-    assert growth.loc[2023, "目标"] == "≥7%"
-    assert growth.loc[2023, "实际"] == "6.9%"
-    assert growth.loc[2023, "完成情况"] == "❌ 未完成"
-    assert growth.loc[2023, "实际 − 目标"] == "−0.1个百分点"
-    assert growth.loc[2024, "完成情况"] == "⏳ 暂无实际值"
-    jobs = rows[rows["指标"] == "城镇新增就业"].set_index("年份")
-    assert jobs.loc[2022, "目标"] == "≥1.5万人"
-    assert jobs.loc[2022, "完成情况"] == "✅ 完成"
-    assert "完成 2 项 · 基本完成 0 项 · 未完成 2 项 · 暂无实际值 5 项" in shown_text(at)
+    assert growth.loc[2023, "目标"] == "6.5%"
+    assert "6.5%" in growth.loc[2023, "目标原文"]
+    assert growth.loc[2023, "实际"] != "—" and growth.loc[2023, "完成情况"] in (LABELS["met"], LABELS["missed"])
+
+
+def test_a_bound_decides_what_met_means(warehouse, read):
+    # Across the 温州 places: a ≥ target is met exactly when the actual reaches it, a ≤ ceiling when
+    # the actual stays under it, and an ≈ target close enough is "within tolerance".
+    judged = outcomes(read, ["330381", "330382", "330324"])
+    judged = judged[judged["status"] != "no_actual"]
+    at = run_page(warehouse, "targets.py", query_params={"place": "330381"})
+    at.radio(key="targets_scope").set_value("prefecture").run()
+    rows = table(at, "targets_table").set_index(["地区", "指标", "年份"])
+    seen = set()
+    for row in judged.itertuples():
+        status = rows.loc[(row.place_name, row.name_zh, row.reference_year), "完成情况"]
+        if row.target_bound == "ge":
+            assert status == LABELS["met" if row.actual_value >= row.target_value else "missed"], row
+        elif row.target_bound == "le":
+            assert status == LABELS["met" if row.actual_value <= row.target_value else "missed"], row
+        elif row.target_bound == "approx" and abs(row.actual_value - row.target_value) <= row.tolerance:
+            assert status == LABELS["within_tolerance"], row
+        seen.add(row.target_bound)
+    assert {"ge", "le", "approx"} <= seen
+    assert (rows["完成情况"] == LABELS["within_tolerance"]).any()
 
 
 def test_the_status_filter_hides_rows(warehouse):
@@ -24,41 +68,21 @@ def test_the_status_filter_hides_rows(warehouse):
     assert set(table(at, "targets_table")["完成情况"]) == {"❌ 未完成"}
 
 
-def test_prefecture_scope_lists_all_wenzhou_places(warehouse):
+def test_prefecture_scope_lists_all_wenzhou_places(warehouse, read):
     at = run_page(warehouse, "targets.py", query_params={"place": "330381"})
     at.radio(key="targets_scope").set_value("prefecture").run()
-    assert set(table(at, "targets_table")["地区"]) == {"瑞安市", "乐清市", "永嘉县"}
-
-
-def test_the_warehouse_judgement_is_used_when_the_lead_table_exists(warehouse):
-    import duckdb
-    conn = duckdb.connect(str(warehouse))
-    # The lead's mart judges ≈ targets with a tolerance; here 瑞安市's 2022 growth (≈7.5%, actual 3.6%) is
-    # marked within tolerance only to prove the page reads this table instead of computing.
-    conn.execute("""
-        create table fct_target_attainment as
-        select t.place_code, t.place_name, t.indicator_id, t.reference_year, t.unit,
-               t.bound as target_bound, t.value as target_value, t.value_upper as target_value_upper,
-               a.value as actual_value, a.bound as actual_bound, a.value - t.value as gap, 0.5 as tolerance,
-               if(t.indicator_id = 'gdp_growth' and t.reference_year = 2022, 'within_tolerance', 'met') as status,
-               true as is_met, t.report_id as target_report_id, t.quote as target_quote,
-               a.report_id as actual_report_id, a.quote as actual_quote
-        from fct_indicator_values t join fct_indicator_values a using (place_code, indicator_id, reference_year)
-        where t.value_kind = 'target' and a.value_kind = 'actual' and t.indicator_id <> 'new_urban_jobs'
-    """)
-    conn.close()
-    at = run_page(warehouse, "targets.py", query_params={"place": "330381"})
-    rows = table(at, "targets_table")
-    growth = rows[rows["指标"] == "地区生产总值增速"].set_index("年份")
-    assert growth.loc[2022, "完成情况"] == "☑️ 基本完成"
-    jobs = rows[rows["指标"] == "城镇新增就业"].set_index("年份")
-    # Judged rows missing from the lead's table still show, as not judged (or no actual yet).
-    assert jobs.loc[2022, "完成情况"] == "❔ 未判定"
-    assert jobs.loc[2024, "完成情况"] == "⏳ 暂无实际值"
-    assert "fct_target_attainment" in shown_text(at)
+    with_targets = set(outcomes(read, ["330381", "330382", "330324"])["place_name"])
+    assert with_targets == {"瑞安市", "乐清市", "永嘉县"}
+    assert set(table(at, "targets_table")["地区"]) == with_targets
 
 
 def test_an_indicator_deep_link_opens_its_chart(warehouse):
     at = run_page(warehouse, "targets.py", query_params={"place": "330381", "indicator": "new_urban_jobs"})
     assert at.selectbox(key="targets_chart_indicator").value == "new_urban_jobs"
     assert "[对标比较](benchmark?place=330381&indicator=new_urban_jobs)" in shown_text(at)
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_the_targets_table_can_be_downloaded(warehouse):
+    at = run_page(warehouse, "targets.py", query_params={"place": "330381"})
+    assert at.get("download_button")[0].proto.label == "下载 CSV"
