@@ -26,7 +26,7 @@ def command_build(args: argparse.Namespace) -> int:
         return 2
     result = build_warehouse(folders, Path(args.warehouse))
     summary = (
-        f"warehouse {result.warehouse}: {result.n_reports} reports, "
+        f"warehouse {result.warehouse}: {result.n_reports} reports ({len(result.uncertain)} uncertain), "
         f"dbt {result.dbt.n_passed} ok, {len(result.dbt.failures)} failed"
     )
     print(summary)

@@ -53,6 +53,12 @@ class ReportIdentity:
     title: str | None
     evidence: str
     label_conflict: str  # '' when the label agrees with the text
+    # 'high' when the evidence agrees (a session line, the file name and the body, …), 'low' when
+    # the answer rests on weak or conflicting clues: such a report is listed by the build.
+    place_confidence: str = "high"
+    year_confidence: str = "high"
+    # A zone run by a management committee (大鹏新区管委会): no GB/T 2260 code, so place_code is None.
+    functional_area: str | None = None
 
 
 @dataclass(frozen=True)

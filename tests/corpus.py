@@ -8,9 +8,7 @@ from pathlib import Path
 from ingest import paths
 
 MANIFEST = paths.CORPUS_DIR / "MANIFEST.csv"
-# shenzhen_chain/ is not among them yet: its identity and extraction are the any-family work,
-# which adds it here.
-CORPUS_FOLDERS = ("baoding_counties", "baoding_hebei_series", "provincial_2026")
+CORPUS_FOLDERS = ("baoding_counties", "baoding_hebei_series", "provincial_2026", "shenzhen_chain")
 
 
 def in_corpus_folders(row: dict) -> bool:

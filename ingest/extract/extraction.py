@@ -71,6 +71,11 @@ _DISTRIBUTE = "分别"
 
 _ALL_OF = re.compile(r"^\s*(?:同比|比上年|较上年)?均")
 
+_SINCE_YEAR = re.compile(r"[^，。；、\d]{1,12}以来")
+_CHANGE_FROM_YEAR = re.compile(
+    r"(?:末|底)?的[^，。；]{0,24}?(?:提高|增长|增加|下降|降低|减少|扩大|提升|上升|缩小|增)(?:到|至)"
+)
+
 _YEAR_RANGE_END = re.compile(r"\s*(?:—|-|–|至|到)\s*(?:19|20)\d{2}")
 
 def _explicit_year(text: str, position: int) -> int | None:
@@ -83,6 +88,11 @@ def _explicit_year(text: str, position: int) -> int | None:
             continue
         if _YEAR_RANGE_END.match(text[match.end() - 1:match.end() + 6]):
             continue
+        if _SINCE_YEAR.match(text, match.end()):
+            continue  # 创2012年有监测数据以来最低: a record's starting point, not the figure's year
+        change = _CHANGE_FROM_YEAR.match(text, match.end())
+        if change and position >= change.end():
+            continue  # 由2005年的1.47万元提高到2.8万元: 2.8万元 is this year's, 1.47万元 is 2005's
         year = int(match.group(1))
     return year
 
@@ -261,10 +271,17 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
         # 新增就业452万人 in an account of the whole term with no year of its own is a five-year
         # total. A target of this year stays one.
         is_multi_year = is_multi_year or in_term_account
-    if _CHANGE_BASE.search(before):
-        kind = "other"  # the starting point of 从…提高到…; the end point is the figure of the year
-        if explicit_year is None:
-            year = None
+    base = _CHANGE_BASE.search(before)
+    if base:
+        # The starting point of 从…提高到…: the end point is the figure of the year. A start the
+        # sentence dates (由2005年的1.47万元) is that year's actual; an undated one is nobody's.
+        dated = re.search(r"(?:19|20)\d{2}", base.group(0))
+        if dated and report.report_year and int(dated.group(0)) < report.report_year:
+            kind, year = "actual", int(dated.group(0))
+        else:
+            kind = "other"
+            if explicit_year is None:
+                year = None
     indicator_id = None
     unit = quantity.unit
     is_sub_area = bool(subject and subject.is_sub_area)

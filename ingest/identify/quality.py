@@ -29,6 +29,9 @@ _WORK_REPORT_TITLE = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
 _SESSION_NEWS = re.compile(r"隆重开幕|会议开幕|开幕会|主席台(?:前排)?就座|符合法定人数|实到\d+|实际出席|应出席代表|应到代表")
 _ABRIDGED = re.compile(r"摘登|节选|摘编|摘要版|（摘要）|\(摘要\)|整理[）)]?$|基于.{0,20}整理")
 _SALUTATION = re.compile(r"各位(?:代表|委员)")
+# A report to a superior on one topic (法治政府建设情况的报告) opens 现将有关情况报告如下, not 各位代表.
+_TOPICAL_OPENING = re.compile(r"现将.{0,20}报告如下")
+_TOPICAL_TITLE = re.compile(r"法治政府建设.{0,12}报告")
 
 # A body shorter than this is a digest, not a report (the shortest real excerpts run ~950).
 DIGEST_MAX_CHARS = 900
@@ -60,6 +63,10 @@ def _non_report_reason(own_headline: str, body: str, identity: ReportIdentity | 
         return "plan report"
     if len(_SESSION_NEWS.findall(body)) >= 2:
         return "news item"
+    if _TOPICAL_TITLE.search(title) or (
+        _TOPICAL_OPENING.search(own_headline + opening) and not _SALUTATION.search(body[:2000])
+    ):
+        return "topical report"
     if len(body) < DIGEST_MAX_CHARS:
         return "digest"
     return ""

@@ -13,6 +13,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("place_code", S), ("place_name", S), ("report_year", I),
             ("labelled_place", S), ("labelled_year", I), ("label_conflict", S),
             ("title", S), ("session", S), ("delivery_date", S), ("speaker", S), ("identity_evidence", S),
+            ("place_confidence", S), ("year_confidence", S), ("functional_area", S),
             ("body_start", I), ("body_end", I), ("char_count", I),
             ("lost_char_runs", I), ("is_truncated", B), ("is_partial", B),
             ("is_work_report", B), ("non_report_reason", S), ("is_duplicate_source", B),

@@ -24,6 +24,9 @@ class BuildResult:
     n_processed: int = 0  # documents processed in this build
     n_reused: int = 0  # documents whose stored results were reused unchanged
     timings: dict[str, float] = field(default_factory=dict)
+    # Reports whose place or year rests on weak evidence, or a functional area without a code:
+    # one line each, for the user to check (their values stay out of fct_indicator_values).
+    uncertain: list[str] = field(default_factory=list)
 
     @property
     def success(self) -> bool:
@@ -53,12 +56,42 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildRes
     started = time.perf_counter()
     pipeline.land(result, landing_dir, reference_tables())
     timings["land_s"] = time.perf_counter() - started
+    uncertain = uncertain_reports(landing_dir)
+    for line in uncertain:
+        log(f"uncertain: {line}")
 
     started = time.perf_counter()
     outcome = run_models(warehouse, log)
     timings["dbt_build_s"] = time.perf_counter() - started
     return BuildResult(warehouse, result.report_count, result.errors, outcome,
-                       result.n_processed, result.n_reused, timings)
+                       result.n_processed, result.n_reused, timings, uncertain)
+
+
+def uncertain_reports(landing_dir: Path) -> list[str]:
+    """One line per landed report whose identity is uncertain: where it came from, what was
+    decided and on what evidence."""
+    reports = Path(landing_dir) / "reports.parquet"
+    if not reports.exists():
+        return []
+    with duckdb.connect() as connection:
+        rows = connection.execute(
+            """
+            select source_files, coalesce(place_name, '?'), coalesce(place_code, 'no code'),
+                   coalesce(cast(report_year as varchar), '?'), place_confidence, year_confidence,
+                   functional_area, identity_evidence
+            from read_parquet(?)
+            where place_confidence = 'low' or year_confidence = 'low' or functional_area is not null
+            order by source_files
+            """,
+            [str(reports)],
+        ).fetchall()
+    lines = []
+    for source, name, code, year, place_confidence, year_confidence, area, evidence in rows:
+        what = f"functional area {area} (no administrative code)" if area else f"{name} ({code})"
+        doubts = [f"place {place_confidence}"] if place_confidence == "low" and not area else []
+        doubts += [f"year {year_confidence}"] if year_confidence == "low" else []
+        lines.append(f"{source}: {what}, {year}" + (f" — {', '.join(doubts)}" if doubts else "") + f" [{evidence}]")
+    return lines
 
 
 def run_models(warehouse: Path, log=print) -> DbtOutcome:

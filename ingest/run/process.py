@@ -32,10 +32,12 @@ def process_document(document: Document) -> ProcessedReport:
         labelled_place=document.labelled_place,
         labelled_year=document.labelled_year,
         labelled_title=document.labelled_title,
+        # A container's file name speaks for many reports, so only a single report's name counts.
+        source_name=document.source_file if document.source_row is None else None,
         override_place=document.curated_place,
         override_year=document.curated_year,
     )
-    if found.place_code is None:  # no government named anywhere: not a report we can attribute
+    if found.place_code is None and not found.functional_area:  # nobody named: cannot be attributed
         raise ReaderError("no place named in the text or its labels (not a work report?)")
     flags = quality.assess_quality(text, (body_start, body_end), found)
     report_id = report_id_for(text[body_start:body_end])
@@ -57,6 +59,9 @@ def process_document(document: Document) -> ProcessedReport:
         "delivery_date": found.delivery_date,
         "speaker": found.speaker,
         "identity_evidence": found.evidence,
+        "place_confidence": found.place_confidence,
+        "year_confidence": found.year_confidence,
+        "functional_area": found.functional_area,
         "body_start": body_start,
         "body_end": body_end,
         "char_count": body_end - body_start,

@@ -32,6 +32,11 @@ SUCCESSION_TYPES = frozenset(
 # The levels of a county-level division: compared with one another as one class, county_level.
 COUNTY_LEVELS = frozenset({"county", "county_level_city", "district"})
 
+# The State Council's reports are about the whole country: one place above the provinces. It is
+# never matched by name (全国 is an everyday word) and no GB/T 2260 code names it; 100000 is the
+# code the corpus and the national statistics use.
+NATIONAL_CODE = "100000"
+
 # Municipalities directly under the central government: their districts have no prefecture.
 MUNICIPALITY_CODES = frozenset({"110000", "120000", "310000", "500000"})
 
@@ -55,7 +60,7 @@ class Place:
     code: str
     name: str
     short_name: str
-    level: str  # province / prefecture / county / county_level_city / district
+    level: str  # national / province / prefecture / county / county_level_city / district
     parent_code: str | None
     prefecture_code: str | None
     province_code: str
@@ -64,8 +69,8 @@ class Place:
 
     @property
     def level_class(self) -> str:
-        """province / prefecture / county_level: the level at which places are compared (a
-        county, a county-level city and a district are peers)."""
+        """national / province / prefecture / county_level: the level at which places are compared
+        (a county, a county-level city and a district are peers)."""
         return "county_level" if self.level in COUNTY_LEVELS else self.level
 
 
@@ -91,6 +96,9 @@ class PlaceChange:
     new_code: str | None
     new_name: str | None
     current_code: str | None  # where the old place lives today, following every later change
+
+
+NATIONAL_PLACE = Place(NATIONAL_CODE, "全国", "全国", "national", None, None, NATIONAL_CODE, "全国", None)
 
 
 def short_name_of(name: str) -> str:
@@ -122,6 +130,8 @@ class Gazetteer:
 
     def __init__(self, places: list[Place], changes: list[PlaceChange], extra_former: list[FormerName]):
         self.places: dict[str, Place] = {place.code: place for place in places}
+        self.national = NATIONAL_PLACE
+        self.places[NATIONAL_CODE] = NATIONAL_PLACE  # by code only: never a name to scan for
         self.changes = changes
         self._by_name: dict[str, list[Place]] = defaultdict(list)
         self._by_short: dict[str, list[Place]] = defaultdict(list)
@@ -201,8 +211,10 @@ class Gazetteer:
         return [place for place in self.places.values() if place.parent_code == code]
 
     def ancestors(self, place: Place) -> list[Place]:
-        """Prefecture (if any) then province."""
+        """Prefecture (if any) then province (the national level is nobody's context)."""
         chain = []
+        if place.level == "national":
+            return chain
         if place.prefecture_code and place.prefecture_code != place.code:
             chain.append(self.places[place.prefecture_code])
         if place.province_code != place.code:
@@ -246,7 +258,7 @@ def _build_places(divisions: dict) -> list[Place]:
     for province_name, province in divisions["provinces"].items():
         province_code = _code6(province["code"])
         places.append(
-            Place(province_code, province_name, short_name_of(province_name), "province", None, None,
+            Place(province_code, province_name, short_name_of(province_name), "province", NATIONAL_CODE, None,
                   province_code, province_name, None)
         )
         for city_name, city in province["cities"].items():

@@ -1,4 +1,5 @@
-"""Every real report in ../shared/corpus resolves to the right place and year; every non-report is flagged."""
+"""Every real report in ../shared/corpus resolves to the right place and year with high confidence;
+every non-report is flagged; every functional area (管委会) is flagged and gets no place's code."""
 
 from functools import lru_cache
 
@@ -43,7 +44,10 @@ def expected_identity(row: dict) -> tuple[str, int]:
     place, year = row["labelled_place"], int(row["labelled_year"])
     if (place, year) in KNOWN_MISLABELS:
         return KNOWN_MISLABELS[(place, year)]
-    [expected] = load_gazetteer().lookup(place)  # labels name one place unless listed above
+    if row["level"] == "national":
+        return "100000", year
+    # Labels name one place within their province (南山区 and 龙华区 exist elsewhere too).
+    [expected] = [p for p in load_gazetteer().lookup(place) if p.province_name.startswith(row["province"])]
     return expected.code, year
 
 
@@ -51,7 +55,8 @@ def analyse(row: dict):
     document = document_for(row)
     span = find_report_body(document.text)
     identity = identify_report(
-        document.text, span, document.labelled_place, document.labelled_year, document.labelled_title
+        document.text, span, document.labelled_place, document.labelled_year, document.labelled_title,
+        source_name=document.source_file if document.source_row is None else None,
     )
     return identity, assess_quality(document.text, span, identity)
 
@@ -61,18 +66,28 @@ def analyse(row: dict):
 ROWS = manifest_rows() if MANIFEST.exists() else []
 FULL_ROWS = [r for r in ROWS if r["curator_quality"].startswith("FULL")]
 NON_REPORT_ROWS = [r for r in ROWS if r["curator_quality"] == "NON-REPORT/DIGEST"]
+AREA_ROWS = [r for r in ROWS if r["curator_quality"] == "NOT-ADMIN-UNIT"]
 
 
 def test_the_manifest_is_there():
     assert MANIFEST.exists(), f"{MANIFEST} is missing: the tests read ../shared/corpus beside the clone"
-    assert FULL_ROWS and NON_REPORT_ROWS
+    assert FULL_ROWS and NON_REPORT_ROWS and AREA_ROWS
 
 
 @pytest.mark.parametrize("row", FULL_ROWS, ids=[r["doc"] for r in FULL_ROWS])
 def test_full_reports_resolve_to_their_place_and_year(row):
     identity, flags = analyse(row)
     assert (identity.place_code, identity.report_year) == expected_identity(row), identity.evidence
+    assert (identity.place_confidence, identity.year_confidence) == ("high", "high"), identity.evidence
     assert flags.is_work_report, flags.non_report_reason
+
+
+@pytest.mark.parametrize("row", AREA_ROWS, ids=[r["doc"] for r in AREA_ROWS])
+def test_functional_areas_are_flagged_and_get_no_code(row):
+    identity, _ = analyse(row)
+    assert identity.place_code is None, identity.evidence
+    assert identity.functional_area == row["labelled_place"]
+    assert identity.place_confidence == "low"
 
 
 @pytest.mark.parametrize("row", NON_REPORT_ROWS, ids=[r["doc"] for r in NON_REPORT_ROWS])

@@ -105,7 +105,12 @@ CASES = [
      [("general_budget_revenue", 724800000000.0, "eq", "other", None),
       ("general_budget_revenue", 886500000000.0, "eq", "actual", 2022)]),
     ("review", "人均地区生产总值从2020年的10.5万元提高到2022年的14万元左右",
-     [("gdp_per_capita", 105000.0, "eq", "other", 2020), ("gdp_per_capita", 140000.0, "approx", "actual", 2022)]),
+     [("gdp_per_capita", 105000.0, "eq", "actual", 2020), ("gdp_per_capita", 140000.0, "approx", "actual", 2022)]),
+    # 由X年的A提高到B: A is X's actual (a restatement), B the sentence's own year; never B dated X.
+    ("review", "人均生产总值由2005年的1.47万元提高到2.8万元",
+     [("gdp_per_capita", 14700.0, "eq", "actual", 2005), ("gdp_per_capita", 28000.0, "eq", "actual", 2022)]),
+    ("review", "空气质量优良率97.6%，创2012年有监测数据以来最好水平",
+     [("air_quality_good_days_ratio", 97.6, "eq", "actual", 2022)]),
     ("targets", "确保粮食总产4亿斤以上", [("grain_output", 200000.0, "ge", "target", 2023)]),
     ("targets", "全年新增就业3500人，城镇失业率控制在4.5%以内",
      [("new_urban_jobs", 3500.0, "eq", "target", 2023), ("urban_registered_unemployment_rate", 4.5, "le", "target", 2023)]),

@@ -24,9 +24,17 @@ def test_a_county_level_city_knows_its_prefecture_and_province(gazetteer):
 
 def test_provinces_and_prefectures_have_six_digit_codes(gazetteer):
     zhejiang = gazetteer.get("330000")
-    assert (zhejiang.name, zhejiang.level, zhejiang.parent_code) == ("浙江省", "province", None)
+    assert (zhejiang.name, zhejiang.level, zhejiang.parent_code) == ("浙江省", "province", "100000")
     assert gazetteer.get("130600").level == "prefecture"
     assert all(len(code) == 6 and code.isdigit() for code in gazetteer.places)
+
+
+def test_the_national_level_is_every_provinces_parent_and_never_a_name_to_scan(gazetteer):
+    national = gazetteer.get("100000")
+    assert (national.name, national.level, national.level_class, national.parent_code) == ("全国", "national", "national", None)
+    assert all(p.parent_code == "100000" for p in gazetteer.places.values() if p.level == "province")
+    assert "全国" not in gazetteer.all_names()  # 全国第一 is a rank, not the State Council
+    assert gazetteer.ancestors(national) == []
 
 
 def test_municipality_districts_have_no_prefecture(gazetteer):

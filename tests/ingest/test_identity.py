@@ -125,3 +125,55 @@ def test_the_seed_report_is_ruian_2023():
 )
 def test_places_at_every_level(title_block, code):
     assert identify_report(report(title_block)).place_code == code
+
+
+# --- identity from evidence: the clues a report without a title or session line still has -------
+
+_DISTRICT_BODY = (
+    "各位代表：\n现在，我代表区人民政府向大会作工作报告，请予审议。\n一、2021年工作回顾\n"
+    + "2021年，全区上下在市委市政府和区委的坚强领导下，坪山经济稳步增长，深圳东部中心建设提速。" * 6
+    + "\n二、2022年工作安排\n" + "全区要坚定信心，推动坪山高质量发展。" * 5
+)
+
+
+def test_the_file_name_and_the_body_name_a_district_whose_opening_says_only_qu():
+    identity = identify_report(_DISTRICT_BODY, source_name="districts/2022年坪山区政府工作报告_2022.txt")
+    assert (identity.place_code, identity.report_year) == ("440310", 2022), identity.evidence
+    assert (identity.place_confidence, identity.year_confidence) == ("high", "high")
+
+
+def test_a_name_that_is_also_a_word_never_wins_on_its_own():
+    text = "各位代表：\n现在，我代表区人民政府作报告。\n" + "推进中心城区更新，老城区改造，城区面貌焕然一新。" * 10
+    identity = identify_report(text)
+    assert identity.place_code != "140302"  # 城区 of 晋城
+    assert identity.place_confidence == "low"
+
+
+def test_the_state_council_is_the_national_level():
+    text = "各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议。\n一、2023年工作回顾\n" + "全国各族人民团结奋斗，我国经济回升向好。" * 10
+    identity = identify_report(text, source_name="国务院政府工作报告_2024年.txt")
+    assert (identity.place_code, identity.place_name, identity.report_year) == ("100000", "全国", 2024)
+    assert identity.place_confidence == "high"
+
+
+def test_a_management_committee_gets_no_code_and_is_flagged():
+    text = "各位代表：\n现在，我代表新区管委会向大会报告工作。\n" + "大鹏新区生态保护持续加强，全新区旅游收入增长。" * 10
+    identity = identify_report(text, source_name="大鹏新区2022年管委会工作报告_2022.txt")
+    assert identity.place_code is None
+    assert identity.functional_area == "大鹏新区"
+    assert identity.place_confidence == "low"
+
+
+def test_a_place_named_only_by_the_body_is_low_confidence():
+    text = "各位代表：\n" + "坪山区经济平稳增长，坪山区民生持续改善。" * 5
+    identity = identify_report(text)
+    assert identity.place_code == "440310"
+    assert identity.place_confidence == "low"
+
+
+def test_a_file_name_year_alone_is_low_confidence_and_agreeing_text_makes_it_high():
+    body = "各位代表：\n现在，我代表坪山区人民政府作报告。\n" + "经济平稳增长，民生持续改善。" * 20
+    alone = identify_report(body, source_name="坪山区政府工作报告_2021.txt")
+    assert (alone.report_year, alone.year_confidence) == (2021, "low")
+    agreeing = identify_report(body.replace("经济平稳", "刚刚过去的2020年，经济平稳", 1), source_name="坪山区政府工作报告_2021.txt")
+    assert (agreeing.report_year, agreeing.year_confidence) == (2021, "high")

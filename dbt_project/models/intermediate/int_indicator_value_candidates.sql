@@ -2,7 +2,8 @@
 -- A table, unlike the other intermediate models: several models and tests read it, and as a view
 -- each of them would join every mention to its sentence and report again.
 -- Mentions that may state a place's core indicator value: typed, dated, of the place itself,
--- in the indicator's canonical unit, from a real work report.
+-- in the indicator's canonical unit, from a real work report whose place is certain (a report
+-- attributed on weak evidence keeps its mentions, but states no place's value).
 with attributed as (
     select * from {{ ref('int_metric_mentions_attributed') }}
 ),
@@ -25,7 +26,10 @@ inner join indicators
     and attributed.unit = indicators.unit
 where attributed.is_work_report
   and attributed.place_code is not null
+  and attributed.place_confidence = 'high'
   and attributed.reference_year is not null
+  -- a baseline long before the report (由2000年的…) is history, not the report's statement
+  and attributed.reference_year between attributed.report_year - 6 and attributed.report_year + 1
   and attributed.value is not null
   and attributed.value_kind in ('actual', 'target')
   and not attributed.is_multi_year

@@ -20,6 +20,7 @@ select
     reports.place_name,
     reports.report_year,
     reports.is_work_report,
+    reports.place_confidence,
     sentences.sentence_index,
     sentences.section_role
 from mentions

@@ -19,6 +19,9 @@ renamed as (
         delivery_date,
         speaker,
         identity_evidence,
+        place_confidence,
+        year_confidence,
+        functional_area,
         non_report_reason,
         report_text,
         -- numerics
