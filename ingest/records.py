@@ -122,6 +122,8 @@ class Mention:
     is_rank: bool  # rankings (第20位, 全省前十) are mentions of their own
     rank_scope: str  # for ranks: the list or scope, e.g. 全市 / 中国百强县（市）
     is_sub_area: bool  # the figure belongs to a park, district or sector subset, not the place
+    # How the subject was normalised to match the catalogue (本区→地区, +额); '' when it matched as written.
+    subject_stripped: str = ""
 
     @property
     def mention_id(self) -> str:

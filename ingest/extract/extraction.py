@@ -76,6 +76,10 @@ _CHANGE_FROM_YEAR = re.compile(
     r"(?:末|底)?的[^，。；]{0,24}?(?:提高|增长|增加|下降|降低|减少|扩大|提升|上升|缩小|增)(?:到|至)"
 )
 
+_MILESTONE = re.compile(r"\s*(?:的)?(?:新台阶|大台阶|台阶|大关|关口)")
+
+_GROWTH_OF_SHARE = re.compile(r"增长(?![到至])|增速|增幅")
+
 _YEAR_RANGE_END = re.compile(r"\s*(?:—|-|–|至|到)\s*(?:19|20)\d{2}")
 
 def _explicit_year(text: str, position: int) -> int | None:
@@ -231,19 +235,27 @@ def _mentions_of_sentence(report: SegmentedReport, sentence: Sentence, in_term_a
     for group in _assign_subjects(text, quantities, hits, spans):
         for assigned in group:
             mentions.append(_mention(report, sentence, spans, assigned, len(mentions), in_term_account))
-    return _demote_thresholds(mentions)
+    return _demote_thresholds(mentions, text, sentence.char_start)
 
-def _demote_thresholds(mentions: list[Mention]) -> list[Mention]:
+def _demote_thresholds(mentions: list[Mention], text: str = "", sentence_start: int = 0) -> list[Mention]:
     """'突破4000亿元、达到4211亿元': when a sentence gives a threshold and the exact figure of the
-    same indicator, the threshold is context (value_kind 'other'), the figure is the value."""
-    exact = {(m.indicator_id, m.value_kind, m.reference_year) for m in mentions
-             if m.indicator_id and m.bound == "eq" and not m.is_multi_year}
-    return [
-        replace(m, value_kind="other")
-        if m.indicator_id and m.bound in ("gt", "ge") and (m.indicator_id, m.value_kind, m.reference_year) in exact
-        else m
-        for m in mentions
+    same indicator, the threshold is context (value_kind 'other'), the figure is the value. A
+    milestone (迈上千亿元新台阶，达到1157亿元以上) gives way to any later figure of its indicator."""
+    def key(m: Mention) -> tuple:
+        return (m.indicator_id, m.value_kind, m.reference_year)
+
+    milestones = [
+        bool(_MILESTONE.match(text, m.char_end - sentence_start)) and any(key(later) == key(m) for later in mentions[index + 1 :])
+        for index, m in enumerate(mentions)
     ]
+    exact = {key(m) for m, milestone in zip(mentions, milestones)
+             if m.indicator_id and m.bound == "eq" and not m.is_multi_year and not milestone}
+    out = []
+    for m, is_milestone in zip(mentions, milestones):
+        if m.indicator_id and (is_milestone or (m.bound in ("gt", "ge") and key(m) in exact)):
+            m = replace(m, value_kind="other")
+        out.append(m)
+    return out
 
 def _first_verb(text: str) -> str:
     match = _VERB.search(text)
@@ -297,6 +309,8 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
             if any(r.slot for r in rows):
                 rows = ()  # a pair alias without 分别 is ambiguous (城乡居民收入增长7%)
         row = choose_row(rows, quantity, growth_worded or subject.phrase.endswith(("增长", "增速", "涨幅", "上涨")))
+        if row and row.measure in ("share", "rate") and _GROWTH_OF_SHARE.search(gap):
+            row = None  # 研发投入占GDP比重增长40%: how fast a share grew, not the share
         indicator_id = row.indicator_id if row else None
         if row and row.unit == "ratio":
             unit = "ratio"  # 倍差1.83 is written bare; the indicator says what it is
@@ -321,6 +335,7 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
         is_rank=is_rank,
         rank_scope=_rank_scope(text, clause_start, quantity) if is_rank else "",
         is_sub_area=is_sub_area,
+        subject_stripped=subject.stripped if subject and indicator_id else "",
     )
 
 _YEAR_IN_TITLE = re.compile(r"(?:19|20)\d{2}年")

@@ -37,7 +37,37 @@ def alias_catalogue() -> dict[str, tuple[AliasRow, ...]]:
                 measure=indicator["measure"],
             )
         )
-    return {alias: tuple(found) for alias, found in rows.items()}
+    catalogue_rows = {alias: tuple(found) for alias, found in rows.items()}
+    variants = {}
+    for alias, found in catalogue_rows.items():
+        for variant, _ in _variants_of(alias):
+            if variant not in catalogue_rows:
+                variants.setdefault(variant, found)
+    return {**catalogue_rows, **variants}
+
+
+def _variants_of(alias: str) -> list[tuple[str, str]]:
+    """(variant, what it says differently) for each subject_variants row that applies."""
+    out = []
+    for row in catalogue.read_seed("subject_variants.csv"):
+        replace_, with_ = row["find"], row["substitute"]
+        if replace_ == "$":
+            out.append((alias + with_, f"+{with_}"))
+        elif replace_ in alias:
+            out.append((alias.replace(replace_, with_, 1), f"{with_}→{replace_}"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def variant_notes() -> dict[str, str]:
+    """variant alias → what was normalised to match the catalogue (本区→地区, +额)."""
+    catalogue_aliases = {row["alias"] for row in catalogue.read_seed("indicator_aliases.csv")}
+    notes: dict[str, str] = {}
+    for alias in sorted(catalogue_aliases):
+        for variant, note in _variants_of(alias):
+            if variant not in catalogue_aliases:
+                notes.setdefault(variant, note)
+    return notes
 
 @lru_cache(maxsize=1)
 def _alias_pattern() -> re.Pattern[str]:
@@ -56,7 +86,7 @@ _LINK_WORDS = (
     "下降|降低到|降低至|降低|减少到|减少至|减少|回落到|回落至|回落|缩小到|缩小至|缩小为|缩小|收窄至|收窄|"
     "增至|降至|降到|控制在|控制到|稳定在|保持在|保持|稳定|突破|超过|超|逾|近|约|为|是|了|在|到|至|有|"
     "不低于|不少于|不超过|低于|高于|以上|左右|预计|力争|确保|争取|努力|目标|全面|持续|再|又|新|从|由|"
-    "大关|关口|大台阶|台阶|"
+    "大关|关口|大台阶|台阶|迈上|迈入|迈向|跨上|登上|站上|迈|"
     r"(?:19|20)\d{2}年(?:末|底)?的?|年末|年底"
 )
 
@@ -94,6 +124,12 @@ class Subject:
     slot: int | None  # position under 分别 (1-based) for pair aliases
     is_sub_area: bool
     is_qualified: bool = False  # words before the alias narrow it (海洋生产总值, 限额以上…): not the place's
+    alias_text: str = ""  # the alias as matched in the text (a variant such as 本区生产总值 included)
+
+    @property
+    def stripped(self) -> str:
+        """What was normalised to match the catalogue (本区→地区, +额), '' for a catalogue alias."""
+        return variant_notes().get(self.alias_text, "")
 
 def clauses(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
@@ -129,7 +165,8 @@ def subject_from_region(text: str, start: int, end: int, hits: list[re.Match[str
         prefix = trim_scope(text[start:hit.start()])
         sub_area = bool(prefix) and bool(SUB_AREA.search(prefix)) or bool(PLACE_PART.search(text[start:hit.start()]))
         phrase_start = hit.start() - len(prefix)
-        return Subject(text[phrase_start:hit.end()], phrase_start, hit.end(), rows, None, sub_area, bool(prefix))
+        return Subject(text[phrase_start:hit.end()], phrase_start, hit.end(), rows, None, sub_area, bool(prefix),
+                       hit.group(0))
     # No catalogue alias: the phrase before the verb, as written.
     phrase_end = end
     link = _LINK_AT_END.search(region)
@@ -189,8 +226,8 @@ def coordinated_subjects(text: str, start: int, subject: Subject, hits) -> list[
         joint = _CONJUNCTION.match(text, hit.end(), following)
         if not rows or any(r.slot for r in rows) or not joint or not SCOPE_FILLER.fullmatch(text[joint.end():following]):
             return []
-        subjects.append(Subject(hit.group(0), hit.start(), hit.end(), rows, None, False))
-    last = replace(subject, phrase=subject.rows[0].alias, start=alias_start, is_qualified=False)
+        subjects.append(Subject(hit.group(0), hit.start(), hit.end(), rows, None, False, False, hit.group(0)))
+    last = replace(subject, phrase=subject.alias_text or subject.rows[0].alias, start=alias_start, is_qualified=False)
     return [*subjects, last]
 
 _LIST_JOINER = re.compile(r"(、|和|与|及)")
@@ -208,7 +245,7 @@ def distributed_subjects(text: str, clause_start: int, distribute_at: int, hits)
             sub_area = bool(prefix) and bool(SUB_AREA.search(prefix)) or bool(PLACE_PART.search(text[clause_start:pair[-1].start()]))
             return [
                 Subject(pair[-1].group(0), pair[-1].start(), pair[-1].end(),
-                         tuple(r for r in rows if r.slot == slot), slot, sub_area, bool(prefix))
+                         tuple(r for r in rows if r.slot == slot), slot, sub_area, bool(prefix), pair[-1].group(0))
                 for slot in slots
             ]
     subjects: list[Subject | None] = []

@@ -33,7 +33,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("char_start", I), ("char_end", I), ("surface", S), ("subject", S), ("verb", S),
             ("indicator_id", S), ("value", F), ("value_upper", F), ("bound", S),
             ("unit", S), ("unit_raw", S), ("value_kind", S), ("reference_year", I),
-            ("is_multi_year", B), ("is_rank", B), ("rank_scope", S), ("is_sub_area", B),
+            ("is_multi_year", B), ("is_rank", B), ("rank_scope", S), ("is_sub_area", B), ("subject_stripped", S),
         ]
     ),
     "ingest_errors": pa.schema([("source", S), ("reason", S)]),

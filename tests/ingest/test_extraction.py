@@ -106,6 +106,18 @@ CASES = [
       ("general_budget_revenue", 886500000000.0, "eq", "actual", 2022)]),
     ("review", "人均地区生产总值从2020年的10.5万元提高到2022年的14万元左右",
      [("gdp_per_capita", 105000.0, "eq", "actual", 2020), ("gdp_per_capita", 140000.0, "approx", "actual", 2022)]),
+    # Scope and wording variants of an alias (subject_variants seed), seen across the 深圳 chain.
+    ("review", "实现本地生产总值8036亿元，增长3.3%",
+     [("gdp", 803600000000.0, "eq", "actual", 2022), ("gdp_growth", 3.3, "eq", "actual", 2022)]),
+    ("targets", "固定资产投资额增长23%左右", [("fixed_asset_investment_growth", 23.0, "approx", "target", 2023)]),
+    ("targets", "城镇居民登记失业率控制在3%以内", [("urban_registered_unemployment_rate", 3.0, "le", "target", 2023)]),
+    ("review", "全年新增国高企业900家，总数超3900家", [("new_high_tech_enterprises", 900.0, "eq", "actual", 2022)]),
+    # A milestone gives way to the figure after it; a share's growth is not the share.
+    ("targets", "固定资产投资规模迈上千亿元新台阶，达到1157亿元以上",
+     [("fixed_asset_investment", 100000000000.0, "eq", "other", 2023), ("fixed_asset_investment", 115700000000.0, "ge", "target", 2023)]),
+    ("targets", "全社会研发投入占GDP比重增长40%", []),
+    ("review", "进出口总额2.75万亿元，其中出口1.64万亿元",
+     [("trade_total", 2750000000000.0, "eq", "actual", 2022), ("exports", 1640000000000.0, "eq", "actual", 2022)]),
     # 由X年的A提高到B: A is X's actual (a restatement), B the sentence's own year; never B dated X.
     ("review", "人均生产总值由2005年的1.47万元提高到2.8万元",
      [("gdp_per_capita", 14700.0, "eq", "actual", 2005), ("gdp_per_capita", 28000.0, "eq", "actual", 2022)]),

@@ -9,6 +9,7 @@ select
     char_end,
     surface,
     subject,
+    subject_stripped,
     verb,
     indicator_id,
     value,

@@ -12,6 +12,7 @@ renamed as (
         -- strings
         surface,
         subject,
+        subject_stripped,
         verb,
         bound,
         unit,
