@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +31,13 @@ IGNORED_NAMES = {"README.md", "MANIFEST.csv", ".DS_Store"}
 # report, and would hold a worker for minutes.
 MAX_REPORT_FILE_BYTES = 10_000_000
 _SINGLE_REPORT_SUFFIXES = {".txt", ".html", ".htm"}
+
+# Characters that show nothing but split words (地区\u200b生产总值 hides 地区生产总值): zero-width
+# space, non-joiner and joiner, word joiner, a BOM inside the text, the soft hyphen, and the
+# left-to-right and right-to-left marks that pasted web text carries. Removed from every
+# document as it is read, so the stored text and every offset into it are of the cleaned text.
+INVISIBLE_CHARACTERS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")  # re.sub: 20 times faster than str.translate
 
 
 def display_name(name: str) -> str:
@@ -80,8 +89,25 @@ def read_document(path: Path, source: str) -> list[Document]:
     try:
         documents = reader(path, source)
         # A <name>.meta.yml beside the file overrides what the file claims about itself.
-        return apply_sidecar(documents, read_sidecar(path))
+        return [without_invisible_characters(d) for d in apply_sidecar(documents, read_sidecar(path))]
     except ReaderError:
         raise
     except Exception as error:  # any reader failure is one document's problem, not the run's
         raise ReaderError(f"{source}: unreadable ({type(error).__name__}: {error})") from error
+
+
+def without_invisible_characters(document: Document) -> Document:
+    """The document with INVISIBLE_CHARACTERS removed from its text and from what it claims."""
+    def clean(value):
+        return _INVISIBLE.sub("", value) if isinstance(value, str) else value
+
+    return dataclasses.replace(
+        document,
+        text=clean(document.text),
+        labelled_place=clean(document.labelled_place),
+        labelled_title=clean(document.labelled_title),
+        labelled_date=clean(document.labelled_date),
+        labelled_code=clean(document.labelled_code),
+        source_url=clean(document.source_url),
+        curated_place=clean(document.curated_place),
+    )

@@ -1,10 +1,12 @@
 """Readers for plain text and table containers, on small files written by each test."""
 
+import codecs
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from ingest import paths
 from ingest.readers import find_documents, read_document
 from ingest.records import ReaderError
 
@@ -18,6 +20,45 @@ def test_txt_reader_decodes_each_encoding(tmp_path: Path, encoding: str):
     [document] = read_document(path, "report.txt")
     assert document.text == REPORT
     assert document.source_ref == "report.txt"
+
+
+# What Notepad's "Unicode" writes (LE with a BOM), what other tools write (BE with a BOM), and
+# UTF-16 without any BOM, in each byte order.
+UTF16 = {
+    "le-bom": lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+    "be-bom": lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    "le": lambda text: text.encode("utf-16-le"),
+    "be": lambda text: text.encode("utf-16-be"),
+}
+
+
+@pytest.mark.parametrize("variant", UTF16)
+def test_a_utf16_report_reads_as_the_same_text_as_its_utf8_copy(tmp_path: Path, variant: str):
+    (tmp_path / "utf8.txt").write_bytes(REPORT.replace("\n", "\r\n").encode("utf-8"))
+    (tmp_path / "utf16.txt").write_bytes(UTF16[variant](REPORT.replace("\n", "\r\n")))
+    [utf8] = read_document(tmp_path / "utf8.txt", "utf8.txt")
+    [utf16] = read_document(tmp_path / "utf16.txt", "utf16.txt")
+    assert utf16.text == utf8.text == REPORT
+
+
+@pytest.mark.parametrize("variant", UTF16)
+def test_a_utf16_csv_container_reads_as_its_utf8_copy(tmp_path: Path, variant: str):
+    table = f'province,year,full_text\r\n浙江省,2026,"{REPORT}"\r\n'
+    (tmp_path / "utf8.csv").write_bytes(table.encode("utf-8-sig"))
+    (tmp_path / "utf16.csv").write_bytes(UTF16[variant](table))
+    [utf8] = read_document(tmp_path / "utf8.csv", "utf8.csv")
+    [utf16] = read_document(tmp_path / "utf16.csv", "utf16.csv")
+    assert (utf16.text, utf16.labelled_place, utf16.labelled_year) == (utf8.text, "浙江省", 2026)
+
+
+@pytest.mark.parametrize("variant", ["le-bom", "be-bom", "le"])
+def test_a_corpus_report_saved_as_utf16_reads_as_the_original(tmp_path: Path, variant: str):
+    original = paths.CORPUS_DIR / "baoding_hebei_series" / "保定市_2022_report.txt"  # read in place
+    [expected] = read_document(original, original.name)
+    copy = tmp_path / original.name
+    copy.write_bytes(UTF16[variant](original.read_bytes().decode("utf-8-sig")))
+    [document] = read_document(copy, original.name)
+    assert document == expected
 
 
 def test_txt_reader_reads_series_header(tmp_path: Path):
@@ -36,7 +77,16 @@ def test_txt_reader_reads_series_header(tmp_path: Path):
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty file"), (b"\x00\x01\x02binary", "binary content"), (b"\xff\xfe\xfa\xfb" * 50, "not UTF-8 or GB18030")],
+    [
+        (b"", "empty file"),
+        (codecs.BOM_UTF16_LE + " \r\n".encode("utf-16-le"), "empty file"),
+        (b"\x00\x01\x02binary", "binary content, not a text report$"),
+        (bytes(range(256)) * 40, "binary content, not a text report$"),
+        # A UTF-16 BOM in front of binary, and a BOM that names the wrong byte order (mojibake)
+        (codecs.BOM_UTF16_LE + bytes(range(256)) * 40, "binary content, not a text report$"),
+        (codecs.BOM_UTF16_BE + REPORT.encode("utf-16-le"), "binary content, not a text report$"),
+        (b"\xff\xfe\xfa\xfb" * 50, "not UTF-8 or GB18030 text$"),
+    ],
 )
 def test_txt_reader_names_the_document_and_reason(tmp_path: Path, content: bytes, reason: str):
     path = tmp_path / "bad.txt"

@@ -1,5 +1,6 @@
 """Hostile inputs: every bad document gets one line naming it and the reason, and the run goes on."""
 
+import codecs
 import os
 from pathlib import Path
 
@@ -21,7 +22,9 @@ HOSTILE = {
     "empty.txt": (b"", "empty file"),
     "blank.txt": (b" \n\n\t ", "empty file"),
     "junk.txt": (bytes(range(256)) * 40, "binary content"),
-    "utf16.txt": (TEXT.encode("utf-16"), "binary content"),
+    # UTF-16 is read (see hostile_folder); a UTF-16 BOM on binary, or on the other byte order, is not.
+    "utf16-junk.txt": (codecs.BOM_UTF16_LE + bytes(range(256)) * 40, "binary content"),
+    "utf16-wrong-bom.txt": (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-le"), "binary content"),
     "latin1.txt": (("Ceci n'est pas un rapport. " * 40).encode("latin-1"), "no report text found|no place named"),
     "big5.txt": (TEXT[:4000].encode("big5", "ignore"), "no place named|no report text found"),
     "notice.txt": ("关于做好春节期间安全生产工作的通知\n各单位：请认真做好值班值守工作。\n".encode(), "no report text found"),
@@ -48,6 +51,7 @@ def hostile_folder(tmp_path_factory) -> Path:
     (folder / "good.txt").write_bytes(REPORT)
     (folder / "mirror").mkdir()
     (folder / "mirror" / "good copy.txt").write_bytes(REPORT)  # the same report under a second name
+    (folder / "notepad-unicode.txt").write_bytes(TEXT.encode("utf-16"))  # and in UTF-16, as Notepad saves it
     with open(os.fsencode(folder) + b"/\xff\xfe-name.txt", "wb") as handle:  # a name that is not UTF-8
         handle.write(REPORT.replace("瑞安".encode(), "瑞安".encode(), 1))
     return folder
@@ -64,8 +68,8 @@ def test_the_good_report_survives_among_the_hostile_ones(ingested):
     result, _ = ingested
     [report] = result.reports
     assert report["place_code"] == "330381"
-    # One report, three names: a copy and a name that is not UTF-8 (shown with \x escapes).
-    assert report["source_files"] == "\\xff\\xfe-name.txt, good.txt, mirror/good copy.txt"
+    # One report, four names: a copy, a UTF-16 copy and a name that is not UTF-8 (shown with \x escapes).
+    assert report["source_files"] == "\\xff\\xfe-name.txt, good.txt, mirror/good copy.txt, notepad-unicode.txt"
     assert report["is_duplicate_source"] is True
 
 
