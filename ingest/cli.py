@@ -100,6 +100,26 @@ def command_stats_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_audit(args: argparse.Namespace) -> int:
+    """Audit extraction without gold: core indicators named beside a number that no value carries.
+
+    For every work report, each sentence of last year's review and this year's targets is searched
+    for a catalogue alias or a near variant (全县…, the place's own name, a head noun) followed in
+    the same clause by a number; when no metric mention of the sentence carries that indicator it
+    is a miss, explained by a reason code (rank, year, sub_area, multi_year, share, …) or left
+    unexplained. Also lists stretched values (a subject matched only after scope or place words
+    were stripped, where the warehouse has fct_metric_mentions.subject_stripped). Read-only.
+    """
+    from ingest.tools.audit import format_report, run_audit
+
+    warehouse = Path(args.warehouse)
+    if not warehouse.exists():
+        _print_error(f"no such warehouse: {warehouse}")
+        return 2
+    print(format_report(run_audit(warehouse), show=args.show))
+    return 0
+
+
 def command_bench(args: argparse.Namespace) -> int:
     """Benchmark on synthetic corpora (data/bench/) and write BENCHMARKS.md.
 
@@ -143,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--quick", action="store_true", help="sizes 100 and 1000 only (a few minutes)")
     bench.add_argument("--output", metavar="FILE", help="where to write the report (default: BENCHMARKS.md)")
     bench.set_defaults(handler=command_bench)
+
+    audit = commands.add_parser("audit", help=command_audit.__doc__.splitlines()[0], description=command_audit.__doc__)
+    audit.add_argument("--warehouse", default=str(paths.DEFAULT_WAREHOUSE), metavar="FILE", help="DuckDB file to audit (default: data/warehouse.duckdb)")
+    audit.add_argument("--show", type=int, default=20, metavar="N", help="list up to N unexplained misses with their sentence (default: 20)")
+    audit.set_defaults(handler=command_audit)
 
     evaluate = commands.add_parser("eval", help=command_eval.__doc__, description=command_eval.__doc__)
     evaluate.add_argument("--gold", required=True, metavar="DIR", help="folder of gold CSVs (e.g. ../shared/gold)")
