@@ -22,7 +22,10 @@ parents as (
         places.place_code,
         places.place_name,
         places.level,
-        coalesce(places.parent_code, if(places.place_code <> national.place_code, national.place_code, null)) as parent_code
+        coalesce(
+            places.parent_code,
+            if(places.place_code <> national.place_code, national.place_code, null)
+        ) as parent_code
     from places
     left join national on true
 ),
