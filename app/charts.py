@@ -111,6 +111,52 @@ def attainment_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str =
     return alt.layer(ticks, dots, data=frame).properties(height=max(120, 24 * len(frame)))
 
 
+CHAIN_COLOURS = {"place": HIGHLIGHT, "parent": "#2c3e50", "grandparent": "#7f8c8d", "peer": MUTED}
+
+
+def target_chain_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str = "zh",
+                       role_labels: dict | None = None, title: str = "") -> alt.Chart:
+    """Targets over the years along a chain of governments: one line per place, the place, its parent
+    and grandparent in their own colours, peers muted and thinner.
+
+    `frame` has role (place / parent / grandparent / peer), place_code, place_name, reference_year,
+    value, value_upper, bound. A range is drawn at its midpoint, as fct_target_cascade compares it.
+    """
+    frame = frame.copy()
+    is_range = (frame["bound"] == "range") & frame["value_upper"].notna()
+    frame["point"] = frame["value"].where(~is_range, (frame["value"] + frame["value_upper"]) / 2)
+    max_abs = float(frame["point"].abs().max()) if not frame.empty else 0.0
+    divisor, unit_label = axis_scale(unit, max_abs, lang)
+    frame["display_value"] = frame["point"] / divisor
+    frame["formatted"] = [format_value(v, unit, b, u, lang)
+                          for v, b, u in zip(frame["value"], frame["bound"], frame["value_upper"])]
+    labels = role_labels or {}
+    # Peers by name alone; the chain's own places with their role: 温州市（上级）.
+    role_format = "{}（{}）" if lang == "zh" else "{} ({})"
+    frame["series"] = [name if role == "peer" else role_format.format(name, labels.get(role, role))
+                       for name, role in zip(frame["place_name"], frame["role"])]
+    # Legend order follows the chain: the place, up the chain, then the peers.
+    order = frame.assign(rank=frame["role"].map({r: i for i, r in enumerate(CHAIN_COLOURS)}))
+    series = order.sort_values(["rank", "place_code"]).drop_duplicates("series")
+    year_title = "年份" if lang == "zh" else "Year"
+    return (
+        alt.Chart(frame, title=title)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("reference_year:O", title=year_title),
+            y=alt.Y("display_value:Q", title=axis_title(indicator, unit_label, lang)),
+            color=alt.Color("series:N", title=None,
+                            scale=alt.Scale(domain=series["series"].tolist(),
+                                            range=[CHAIN_COLOURS.get(r, MUTED) for r in series["role"]])),
+            strokeWidth=alt.condition("datum.role == 'peer'", alt.value(1.5), alt.value(3)),
+            tooltip=[alt.Tooltip("series:N", title="地区" if lang == "zh" else "Place"),
+                     alt.Tooltip("reference_year:O", title=year_title),
+                     alt.Tooltip("formatted:N", title=indicator)],
+        )
+        .properties(height=300)
+    )
+
+
 def coverage_heatmap(frame: pd.DataFrame, row: str, column: str, value: str,
                      row_title: str, column_title: str, value_title: str) -> alt.Chart:
     """A count grid (e.g. place × year) with the count written in each cell."""

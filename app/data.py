@@ -178,6 +178,81 @@ def target_attainment(place_codes: list[str], indicator_ids: list[str] | None = 
     )
 
 
+# --- targets down the chain (fct_target_cascade) --------------------------------------------
+
+def cascade_indicators(place_code: str) -> pd.DataFrame:
+    """Indicators on which the place and its parent both set a target in some year, most years first."""
+    return query(
+        """
+        select c.indicator_id, i.name_zh, i.name_en, i.measure, i.unit, i.higher_is_better,
+               count(*) as n_values
+        from fct_target_cascade c join dim_indicators i using (indicator_id)
+        where c.place_code = ?
+        group by all
+        order by n_values desc, c.indicator_id
+        """,
+        (place_code,),
+    )
+
+
+def target_cascade(place_code: str, indicator_id: str) -> pd.DataFrame:
+    """The place's targets beside its parent's, one row per year, newest first (fct_target_cascade)."""
+    return query(
+        """
+        select c.*, i.name_zh, i.name_en
+        from fct_target_cascade c join dim_indicators i using (indicator_id)
+        where c.place_code = ? and c.indicator_id = ?
+        order by c.reference_year desc
+        """,
+        (place_code, indicator_id),
+    )
+
+
+# A fct_target_cascade column of either side (place_… or parent_…) → its name as a plain target.
+_CASCADE_SIDE_COLUMNS = {
+    "code": "place_code", "name": "place_name", "target_value": "value", "target_value_upper": "value_upper",
+    "target_bound": "bound", "unit": "unit", "report_id": "report_id", "sentence_id": "sentence_id",
+    "mention_id": "mention_id", "quote": "quote",
+}
+
+
+def _cascade_side(side: str, alias: str) -> str:
+    """The select list of one side ('place' or 'parent') of fct_target_cascade rows as plain targets."""
+    columns = [f"{alias}.{side}_{column} as {name}" for column, name in _CASCADE_SIDE_COLUMNS.items()]
+    return ", ".join(columns + [f"{alias}.reference_year"])
+
+
+def target_chain(place_code: str, indicator_id: str) -> pd.DataFrame:
+    """Every target in the place's chain in the years it has a parent target, one row per place × year:
+    the place, its parent, the parent's parent (where the parent's own row exists) and its peers
+    (other places under the same parent with a row that year). `role` says which."""
+    return query(
+        f"""
+        with own as (
+            select * from fct_target_cascade where place_code = ? and indicator_id = ?
+        ),
+        chain as (
+            select 'place' as role, 0 as role_order, {_cascade_side("place", "own")} from own
+            union all
+            select 'parent', 1, {_cascade_side("parent", "own")} from own
+            union all
+            select 'grandparent', 2, {_cascade_side("parent", "up")}
+            from fct_target_cascade up
+            semi join own on up.place_code = own.parent_code and up.indicator_id = own.indicator_id
+                         and up.reference_year = own.reference_year
+            union all
+            select 'peer', 3, {_cascade_side("place", "peer")}
+            from fct_target_cascade peer
+            semi join own on peer.parent_code = own.parent_code and peer.indicator_id = own.indicator_id
+                         and peer.reference_year = own.reference_year and peer.place_code <> own.place_code
+        )
+        select * from chain
+        order by reference_year, role_order, place_code
+        """,
+        (place_code, indicator_id),
+    )
+
+
 # --- reports --------------------------------------------------------------------------------
 
 def reports() -> pd.DataFrame:

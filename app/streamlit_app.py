@@ -24,6 +24,7 @@ PAGES = [
     ("profile.py", "page_profile", "profile"),
     ("benchmark.py", "page_benchmark", "benchmark"),
     ("targets.py", "page_targets", "targets"),
+    ("cascade.py", "page_cascade", "cascade"),
     ("attention.py", "page_attention", "attention"),
     ("reader.py", "page_reader", "reader"),
     ("coverage.py", "page_coverage", "coverage"),

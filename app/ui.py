@@ -43,12 +43,13 @@ def choose_place(places: pd.DataFrame, key: str, label: str | None = None, conta
     return code
 
 
-def choose_indicator(indicators: pd.DataFrame, key: str, container=st) -> str:
-    """An indicator selectbox (ids, shown by name); honours ?indicator=."""
+def choose_indicator(indicators: pd.DataFrame, key: str, container=st, default: str = "gdp") -> str:
+    """An indicator selectbox (ids, shown by name); honours ?indicator=, then the choice made on
+    another page, then `default`."""
     ids = indicators["indicator_id"].tolist()
     names = {row["indicator_id"]: indicator_name(row) for _, row in indicators.iterrows()}
     # GDP is what analysts compare first; otherwise the indicator with the most values.
-    _initial_choice(key, ids, "indicator", "gdp" if "gdp" in ids else ids[0])
+    _initial_choice(key, ids, "indicator", default if default in ids else ids[0])
     indicator_id = container.selectbox(t("indicator"), ids, format_func=names.get, key=key)
     st.session_state["chosen_indicator"] = indicator_id
     st.query_params["indicator"] = indicator_id
@@ -142,7 +143,7 @@ def page_links(**params) -> None:
     query_string = urlencode({k: v for k, v in params.items() if v})
     # The profile is the default page: its address is the app root ("./"), not "profile".
     pages = [("./", "page_profile"), ("benchmark", "page_benchmark"), ("targets", "page_targets"),
-             ("attention", "page_attention"), ("reader", "page_reader")]
+             ("cascade", "page_cascade"), ("attention", "page_attention"), ("reader", "page_reader")]
     colon = "：" if current_language() == "zh" else ": "
     st.markdown(t("profile_links") + colon + " · ".join(f"[{t(label)}]({path}?{query_string})" for path, label in pages))
 

@@ -25,6 +25,7 @@ SPEED_PARAMS = {
     "profile.py": {"place": "330381"},
     "benchmark.py": {"place": "330381", "indicator": "gdp"},
     "targets.py": {"place": "330381"},
+    "cascade.py": {"place": "330381", "indicator": "gdp_growth"},
     "attention.py": {"place": "330381", "term": "光伏", "word": "光伏"},
     "reader.py": {"place": "330381"},
     "coverage.py": {},

@@ -86,3 +86,34 @@ def test_coverage_heatmap_writes_counts_in_cells():
     chart = spec(charts.coverage_heatmap(frame, "place", "reference_year", "n", "地区", "年份", "指标"))
     cells, text = chart["layer"]
     assert cells["mark"]["type"] == "rect" and text["encoding"]["text"]["field"] == "n"
+
+
+CHAIN = pd.DataFrame({
+    "role": ["place", "parent", "grandparent", "peer", "place", "parent"],
+    "place_code": ["330381", "330300", "330000", "330382", "330381", "330300"],
+    "place_name": ["瑞安市", "温州市", "浙江省", "乐清市", "瑞安市", "温州市"],
+    "reference_year": [2024, 2024, 2024, 2024, 2025, 2025],
+    "value": [6.5, 7.0, 5.0, 7.5, 6.0, 6.0],
+    "value_upper": [None, None, 5.5, None, None, None],
+    "bound": ["ge", "ge", "range", "approx", "approx", "approx"],
+})
+
+
+def test_target_chain_chart_follows_the_chain_with_the_unit_on_its_axis():
+    chart = spec(charts.target_chain_chart(CHAIN, "地区生产总值增速", "percent", "zh",
+                                           {"place": "本地", "parent": "上级", "grandparent": "再上一级"}))
+    assert chart["encoding"]["y"]["title"] == "地区生产总值增速（%）"
+    assert chart["encoding"]["color"]["scale"] == {
+        "domain": ["瑞安市（本地）", "温州市（上级）", "浙江省（再上一级）", "乐清市"],
+        "range": [charts.HIGHLIGHT, charts.CHAIN_COLOURS["parent"], charts.CHAIN_COLOURS["grandparent"], charts.MUTED],
+    }
+    english = spec(charts.target_chain_chart(CHAIN, "GRP growth", "percent", "en", {"place": "this place"}))
+    assert english["encoding"]["y"]["title"] == "GRP growth (%)"
+    assert english["encoding"]["color"]["scale"]["domain"][0] == "瑞安市 (this place)"
+
+
+def test_a_range_target_is_drawn_at_its_midpoint_and_shown_whole():
+    rows = dataset(spec(charts.target_chain_chart(CHAIN, "地区生产总值增速", "percent", "zh")))
+    province = next(r for r in rows if r["role"] == "grandparent")
+    assert province["display_value"] == 5.25 and province["formatted"] == "5–5.5%"
+    assert [r["formatted"] for r in rows if r["role"] == "place"] == ["≥6.5%", "≈6%"]

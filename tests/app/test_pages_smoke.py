@@ -23,6 +23,7 @@ EMPTY_STATES = {
     "profile.py": "还没有任何有报告或数据的地区",
     "benchmark.py": "没有任何指标数值",
     "targets.py": "还没有任何有报告或数据的地区",
+    "cascade.py": "还没有任何有报告或数据的地区",
     "attention.py": "fct_term_attention 为空",
     "reader.py": "没有可阅读的报告",
     "coverage.py": "还没有指标数值",
@@ -64,7 +65,7 @@ def test_language_switch_relabels_the_app(warehouse):
     assert at.title[0].value == "Peer comparison"
 
 
-@pytest.mark.parametrize("page", ["profile.py", "benchmark.py", "targets.py", "attention.py", "reader.py"])
+@pytest.mark.parametrize("page", ["profile.py", "benchmark.py", "targets.py", "cascade.py", "attention.py", "reader.py"])
 def test_place_pages_link_to_the_other_pages_for_the_same_place(warehouse, page):
     at = run_page(warehouse, page, query_params={"place": "330381"})
     text = shown_text(at)
