@@ -123,6 +123,8 @@ QUESTIONS = {
     "ingest_errors": (), "restatement_disagreements": (), "policy_terms": (), "places_with_terms": (),
     "term_attention": (["光伏"], ["330381"]), "term_ranking": ("光伏", 2023), "token_attention": ("光伏",),
     "token_suggestions": ("光伏",), "term_years": (), "place_indicator_ids": ("330381",),
+    "cascade_indicators": ("330381",), "target_cascade": ("330381", "gdp_growth"),
+    "target_chain": ("330381", "gdp_growth"),
 }
 
 
