@@ -237,7 +237,7 @@ def _mentions_of_sentence(report: SegmentedReport, sentence: Sentence, in_term_a
             mentions.append(_mention(report, sentence, spans, assigned, len(mentions), in_term_account))
     return _demote_thresholds(mentions, text, sentence.char_start)
 
-def _demote_thresholds(mentions: list[Mention], text: str = "", sentence_start: int = 0) -> list[Mention]:
+def _demote_thresholds(mentions: list[Mention], text: str, sentence_start: int) -> list[Mention]:
     """'突破4000亿元、达到4211亿元': when a sentence gives a threshold and the exact figure of the
     same indicator, the threshold is context (value_kind 'other'), the figure is the value. A
     milestone (迈上千亿元新台阶，达到1157亿元以上) gives way to any later figure of its indicator."""

@@ -71,9 +71,6 @@ _TITLE_PLACE = re.compile(r"(?:(?:19|20)\d{2}年)?(?P<place>[\u4e00-\u9fff]{2,24
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^，。,]{0,20}?政府工作报告")
 # Abbreviated self-references reveal the level: 全县 / 我代表县人民政府 / 县十七届人大.
 _LEVEL_WORDS = re.compile(r"全(?P<suffix>省|市|县|区|旗|州|盟)|本(?P<suffix2>省|市|县|区|旗)")
-_REVIEW_HEADING = re.compile(r"(?:^|\n|\\n)[\s\u3000]*(?:[一1][、.．]\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:主要|的)?(?:工作|政府工作)?(?:回顾|总结)")
-_PLAN_HEADING = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:的)?(?:工作安排|主要任务|政府工作的总体要求|经济社会发展的?主要预期目标|工作的总体要求)")
-_LAST_YEAR = re.compile(r"(?:刚刚)?过去的?(?P<year>(?:19|20)\d{2})年|(?P<year2>(?:19|20)\d{2})年[，,]?(?:是|我们)")
 
 # The head of a report (title block, session, salutation) lies within this many characters.
 _HEAD_CHARS = 700
@@ -177,10 +174,6 @@ def _labelled_codes(labelled_place: str | None, gazetteer: Gazetteer) -> set[str
         return set()
     name = labelled_place.strip().removesuffix("人民政府").removesuffix("政府")
     return {place.code for place in gazetteer.lookup(name)}
-
-
-# The suffix a report uses for itself: 全县 → 县; 全国 marks the State Council's report.
-_SELF_LEVEL = {"省": "省", "市": "市", "县": "县", "区": "区", "旗": "旗", "州": "州", "盟": "盟", "国": "国"}
 
 
 def _level_suffix(text: str) -> str | None:
@@ -302,17 +295,6 @@ def _delivery(head: str, body_head: str) -> tuple[int | None, str | None, str]:
     return None, None, ""
 
 
-def _content_year(body: str) -> tuple[int | None, str]:
-    window = body[:4000]
-    match = _REVIEW_HEADING.search(window)
-    if match:
-        return int(match.group("year")) + 1, f"review heading {match.group('year')}年…回顾"
-    match = _PLAN_HEADING.search(body)
-    if match:
-        return int(match.group("year")), f"plan heading {match.group(0)}"
-    return None, ""
-
-
 def _title_of(head: str, labelled_title: str | None) -> str | None:
     match = _TITLE_LINE.search(head)
     if match:
@@ -332,7 +314,7 @@ def _speaker_of(head: str) -> str | None:
 
 
 def _place_votes(
-    text: str, head: str, body: str, body_head: str, title: str | None, labelled_title: str | None,
+    head: str, body: str, body_head: str, title: str | None, labelled_title: str | None,
     labelled_place: str | None, labelled: set[str], file_words: str, gazetteer: Gazetteer,
 ) -> tuple[_PlaceVotes, dict[str, str], str | None]:
     """Every clue as a vote for a place code (or for a functional area, keyed 'area:<name>')."""
@@ -414,10 +396,9 @@ def identify_report(
     file_words = _file_words(source_name)
 
     votes, described, session = _place_votes(
-        text, head, body, body_head, title, labelled_title, labelled_place, labelled, file_words, gazetteer
+        head, body, body_head, title, labelled_title, labelled_place, labelled, file_words, gazetteer
     )
     # The report's own level word: 我代表区人民政府 says it outright, 全区/本区 say it by counting.
-    level = None
     bare = re.search(r"代表(?P<suffix>[省市县区旗州盟])(?:第[一二三四五六七八九十]+届)?人民政府", body_head)
     level = bare.group("suffix") if bare else _level_suffix(body)
     name_counts = _body_name_counts(body, gazetteer)
