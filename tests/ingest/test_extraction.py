@@ -313,3 +313,9 @@ def test_this_years_new_jobs_target_in_a_section_named_after_the_plan_is_annual(
     jobs = [m for m in extract_mentions(report) if m.indicator_id == "new_urban_jobs"]
     assert [(m.value, m.bound, m.value_kind, m.reference_year, m.is_multi_year) for m in jobs] == [
         (1100000.0, "ge", "target", 2026, False)]
+
+
+def test_a_variant_subject_records_what_was_normalised():
+    report = _report(("review", "实现本地生产总值8036亿元，固定资产投资额增长5%，地区生产总值增长3%"))
+    stripped = [(m.indicator_id, m.subject_stripped) for m in extract_mentions(report)]
+    assert stripped == [("gdp", "本地→地区"), ("fixed_asset_investment_growth", "+额"), ("gdp_growth", "")]

@@ -45,3 +45,26 @@ def test_a_sidecar_overrides_the_year_the_text_gives(tmp_path: Path):
     [report] = result.reports
     assert report["report_year"] == 2024
     assert report["labelled_year"] == 2024
+
+
+def test_uncertain_reports_are_listed_and_a_functional_area_lands_without_a_code(tmp_path: Path):
+    from ingest.run.build import reference_tables, uncertain_reports
+    from ingest.run.pipeline import land
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "000_seed.txt").write_bytes(SEED.read_bytes())
+    zone = "各位代表：\n现在，我代表新区管委会向大会报告工作。\n" + "大鹏新区生态保护持续加强，全新区旅游收入增长8%。" * 10
+    (folder / "大鹏新区2022年管委会工作报告_2022.txt").write_text(zone, encoding="utf-8")
+    body_only = "各位代表：\n" + "坪山区经济平稳增长，坪山区民生持续改善。" * 8
+    (folder / "report.txt").write_text(body_only, encoding="utf-8")
+    result = ingest([folder], workers=1, warn=lambda message: None)
+    by_source = {r["source_files"]: r for r in result.reports}
+    assert by_source["000_seed.txt"]["place_confidence"] == "high"
+    zone_row = by_source["大鹏新区2022年管委会工作报告_2022.txt"]
+    assert (zone_row["place_code"], zone_row["functional_area"], zone_row["place_confidence"]) == (None, "大鹏新区", "low")
+    land(result, tmp_path / "landing", reference_tables())
+    lines = uncertain_reports(tmp_path / "landing")
+    assert [line.split(":")[0] for line in lines] == ["report.txt", "大鹏新区2022年管委会工作报告_2022.txt"]
+    assert "functional area 大鹏新区 (no administrative code)" in lines[1]
+    assert "place low" in lines[0]
