@@ -60,8 +60,9 @@ bench: install
 clean:
 	rm -rf data/ .pytest_cache
 
-## docs: dbt's documentation site files for the warehouse (target/ under data/.dbt)
+## docs: dbt's documentation site files for the warehouse (target/ under data/warehouse.landing/.dbt)
+LANDING = $(abspath $(basename $(WAREHOUSE))).landing
 docs: install
-	XIANZHI_BUILD_DB=$(abspath $(WAREHOUSE)) XIANZHI_LANDING_DIR=$(abspath $(dir $(WAREHOUSE)))/landing \
+	XIANZHI_BUILD_DB=$(abspath $(WAREHOUSE)) XIANZHI_LANDING_DIR=$(LANDING) \
 	  $(BIN)/dbt docs generate --project-dir dbt_project --profiles-dir dbt_project \
-	  --target-path $(abspath $(dir $(WAREHOUSE)))/.dbt/target --log-path $(abspath $(dir $(WAREHOUSE)))/.dbt/logs
+	  --target-path $(LANDING)/.dbt/target --log-path $(LANDING)/.dbt/logs

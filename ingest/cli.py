@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
+import shlex
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 from ingest import paths
+from ingest.run import exit_codes
 
 
 def _print_error(message: str) -> None:
@@ -16,26 +20,50 @@ def _print_error(message: str) -> None:
 
 
 def command_build(args: argparse.Namespace) -> int:
-    """Read every report under --documents (default: seeds/), land Parquet, run dbt build."""
+    """Read every report under --documents (default: seeds/), land Parquet, run dbt build.
+
+    One build at a time per warehouse (a lock in <warehouse>.landing/); every build is recorded
+    in the warehouse's fct_build_runs. Exit codes, for cron and CI, below."""
     from ingest.run.build import build_warehouse
 
     folders = [Path(folder) for folder in (args.documents or [paths.SEEDS_DIR])]
     missing = [str(folder) for folder in folders if not folder.exists()]
     if missing:
         _print_error(f"no such folder: {', '.join(missing)}")
-        return 2
-    result = build_warehouse(folders, Path(args.warehouse))
+        return exit_codes.USAGE
+    result, code = _guarded(args, lambda: build_warehouse(folders, Path(args.warehouse), strict=args.strict,
+                                                          command=args.command_line))
+    if result is None:
+        return code
+    changes = result.changes
     summary = (
         f"warehouse {result.warehouse}: {result.n_reports} reports ({len(result.uncertain)} uncertain), "
-        f"dbt {result.dbt.n_passed} ok, {len(result.dbt.failures)} failed"
+        f"documents {changes.added} added, {changes.changed} changed, {changes.removed} removed, "
+        f"{changes.failed} failed; dbt {result.dbt.n_passed} ok, {len(result.dbt.failures)} failed"
     )
     print(summary)
-    if not result.success:
-        return 1
-    if args.strict and result.errors:
+    if result.exit_code == exit_codes.STRICT:
         _print_error(f"--strict: {len(result.errors)} documents failed")
-        return 1
-    return 0
+    return result.exit_code
+
+
+def _guarded(args: argparse.Namespace, work):
+    """(work(), None), or (None, exit code) when the warehouse is locked, or work crashed or was
+    interrupted (the build log has recorded that already)."""
+    from ingest.run.lock import WarehouseLocked
+
+    try:
+        return work(), None
+    except WarehouseLocked as locked:
+        _print_error(str(locked))
+        return None, exit_codes.LOCKED
+    except KeyboardInterrupt:
+        _print_error(f"interrupted: {args.warehouse} is as it was")
+        return None, exit_codes.INTERRUPTED
+    except Exception as error:  # noqa: BLE001 — reported with its traceback, and its own exit code
+        traceback.print_exc()
+        _print_error(f"{args.command_line} stopped on {type(error).__name__}: {error}; the previous warehouse is kept")
+        return None, exit_codes.CRASHED
 
 
 def command_app(args: argparse.Namespace) -> int:
@@ -68,18 +96,30 @@ def command_stats_load(args: argparse.Namespace) -> int:
     for names it cannot resolve. Every unmapped name is listed. If the warehouse's reports are
     already landed, the models are rebuilt so the statistics show at once.
     """
-    from ingest.run.build import run_models
-    from ingest.sources.statistics import ALIASES_SEED, land_statistics
+    from ingest.run.lock import WarehouseLocked, warehouse_lock
 
     file, warehouse = Path(args.file), Path(args.warehouse)
     if not file.exists():
         _print_error(f"no such file: {file}")
-        return 2
+        return exit_codes.USAGE
+    try:
+        # One lock around landing and the rebuild: a build running meanwhile would read half of it.
+        with warehouse_lock(warehouse, args.command_line):
+            return _load_statistics(args, file, warehouse)
+    except WarehouseLocked as locked:
+        _print_error(str(locked))
+        return exit_codes.LOCKED
+
+
+def _load_statistics(args: argparse.Namespace, file: Path, warehouse: Path) -> int:
+    from ingest.run.build import rebuild_models
+    from ingest.sources.statistics import ALIASES_SEED, land_statistics
+
     try:
         load = land_statistics(file, warehouse)
     except ValueError as error:
         _print_error(str(error))
-        return 2
+        return exit_codes.USAGE
     print(f"statistics: {len(load.rows)} values from {file.name}")
     unresolved = [(p, c, f"{n} rows") for p, c, n in load.unmapped] + [(p, c, f"ambiguous: {codes}") for p, c, codes in load.ambiguous]
     if unresolved:
@@ -90,14 +130,16 @@ def command_stats_load(args: argparse.Namespace) -> int:
         )
         for province, county, why in unresolved:
             print(f"  {province!r} {county!r}: {why}", file=sys.stderr)
+    strict_failure = bool(args.strict and unresolved)
     if (paths.landing_dir(warehouse) / "reports.parquet").exists():
-        outcome = run_models(warehouse, log=lambda message: print(message, file=sys.stderr))
+        rebuilt, code = _guarded(args, lambda: rebuild_models(warehouse, log=lambda message: print(message, file=sys.stderr),
+                                                              strict_failure=strict_failure, command=args.command_line))
+        if rebuilt is None:
+            return code
+        outcome, run = rebuilt
         print(f"warehouse {warehouse}: dbt {outcome.n_passed} ok, {len(outcome.failures)} failed")
-        if not outcome.success:
-            return 1
-    if args.strict and unresolved:
-        return 1
-    return 0
+        return run.exit_code
+    return exit_codes.STRICT if strict_failure else exit_codes.OK
 
 
 def command_audit(args: argparse.Namespace) -> int:
@@ -139,7 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xianzhi", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    build = commands.add_parser("build", help=command_build.__doc__, description=command_build.__doc__)
+    build = commands.add_parser("build", help=command_build.__doc__.splitlines()[0], description=inspect.cleandoc(command_build.__doc__),
+                                epilog=exit_codes.help_text(), formatter_class=argparse.RawDescriptionHelpFormatter)
     build.add_argument("--documents", action="append", metavar="DIR", help="a folder of reports (repeatable; default: seeds/)")
     build.add_argument("--warehouse", default=str(paths.DEFAULT_WAREHOUSE), metavar="FILE", help="DuckDB file to build (default: data/warehouse.duckdb)")
     build.add_argument("--strict", action="store_true", help="fail the run if any document fails")
@@ -152,7 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     app.set_defaults(handler=command_app)
 
     stats = commands.add_parser("stats", help="official statistics").add_subparsers(dest="stats_command", required=True)
-    stats_load = stats.add_parser("load", help=command_stats_load.__doc__.splitlines()[0], description=command_stats_load.__doc__)
+    stats_load = stats.add_parser("load", help=command_stats_load.__doc__.splitlines()[0], description=inspect.cleandoc(command_stats_load.__doc__),
+                                  epilog=exit_codes.help_text(), formatter_class=argparse.RawDescriptionHelpFormatter)
     stats_load.add_argument("file", metavar="FILE", help="a panel CSV such as ../shared/stats/county_statistics_panel.csv")
     stats_load.add_argument("--warehouse", default=str(paths.DEFAULT_WAREHOUSE), metavar="FILE")
     stats_load.add_argument("--strict", action="store_true", help="fail if any county name is unmapped")
@@ -178,6 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # As typed, for the lock's holder and the build log.
+    args.command_line = shlex.join(["xianzhi", *(sys.argv[1:] if argv is None else argv)])
     return args.handler(args)
 
 

@@ -33,28 +33,52 @@ def configured_warehouse() -> Path:
 
 
 def landing_dir(warehouse: Path) -> Path:
-    """Landed Parquet lives beside the warehouse it feeds (data/landing for the default)."""
+    """Everything one warehouse owns besides its file: data/warehouse.landing/ for
+    data/warehouse.duckdb. Landed Parquet at the top (any Parquet engine reads it), the build
+    log beside it, and hidden working folders below. Two warehouses in one folder never share it."""
+    warehouse = Path(warehouse).resolve()
+    return warehouse.parent / f"{warehouse.stem}.landing"
+
+
+def legacy_landing_dir(warehouse: Path) -> Path:
+    """The landing/ that every warehouse of a folder shared before each got its own (no longer read)."""
     return Path(warehouse).resolve().parent / "landing"
 
 
 def cache_dir(warehouse: Path) -> Path:
-    """Per-document results kept between builds (see ingest/land/store.py)."""
+    """Per-document results kept between builds (see ingest/land/store.py); one warehouse's own."""
     return landing_dir(warehouse) / ".cache"
 
 
 def building_dir(warehouse: Path) -> Path:
-    """Where dbt builds the next warehouse before it is swapped in."""
-    return Path(warehouse).resolve().parent / ".building"
+    """Where dbt builds the next warehouse before it is swapped in (same file system: one rename)."""
+    return landing_dir(warehouse) / ".building"
 
 
 def failed_dir(warehouse: Path) -> Path:
     """Where a warehouse whose dbt tests failed is kept for inspection."""
-    return Path(warehouse).resolve().parent / ".failed"
+    return landing_dir(warehouse) / ".failed"
 
 
 def dbt_work_dir(warehouse: Path) -> Path:
     """dbt's target/ and logs/ for one warehouse, kept out of the source tree."""
-    return Path(warehouse).resolve().parent / ".dbt"
+    return landing_dir(warehouse) / ".dbt"
+
+
+def lock_file(warehouse: Path) -> Path:
+    """The lock a build or a statistics load holds on one warehouse (see ingest/run/lock.py)."""
+    return landing_dir(warehouse) / ".lock"
+
+
+def build_log_file(warehouse: Path) -> Path:
+    """One JSON line per build of the warehouse; kept across builds, read by dbt into fct_build_runs."""
+    return landing_dir(warehouse) / "build_runs.jsonl"
+
+
+def documents_file(warehouse: Path) -> Path:
+    """The documents the last build read (source, content hash): what the next build compares with.
+    In a hidden folder, so a glob for the landed tables (*.parquet) never picks it up."""
+    return landing_dir(warehouse) / ".state" / "documents.parquet"
 
 
 def eval_documents_dir(warehouse: Path) -> Path:

@@ -89,16 +89,22 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def document_key(document: Document) -> str:
-    """Content hash of what processing reads (text, labels, curated fields), within this code
-    version. The file name is not part of it: a renamed or copied file reuses its entry."""
+def content_hash(document: Document) -> str:
+    """Hash of what processing reads (text, labels, curated fields), whatever the code version:
+    what tells a changed document from an unchanged one between builds. The file name is not
+    part of it: a renamed or copied file reuses its entry."""
     claims = [document.labelled_place, document.labelled_year, document.labelled_title,
               document.labelled_date, document.source_url, document.labelled_code,
               document.curated_place, document.curated_year]
-    digest = hashlib.sha256(code_version().encode())
-    digest.update(json.dumps(claims, ensure_ascii=False, sort_keys=True, default=str).encode())
+    digest = hashlib.sha256(json.dumps(claims, ensure_ascii=False, sort_keys=True, default=str).encode())
     digest.update(document.text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]
+
+
+def document_key(document: Document, content: str | None = None) -> str:
+    """The document's entry within this code version (pass its content_hash if already known)."""
+    content = content or content_hash(document)
+    return hashlib.sha256(f"{code_version()}:{content}".encode()).hexdigest()[:32]
 
 
 def sorted_table(name: str, rows: list[dict]) -> pa.Table:

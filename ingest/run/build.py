@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 
 from ingest import paths
-from ingest.run import pipeline
+from ingest.run import build_log, document_changes, exit_codes, pipeline
 from ingest.run.dbt import DbtOutcome, run_dbt
+from ingest.run.document_changes import DocumentChanges
+from ingest.run.lock import warehouse_lock
 from ingest.sources import gazetteer
 
 
@@ -27,6 +30,9 @@ class BuildResult:
     # Reports whose place or year rests on weak evidence, or a functional area without a code:
     # one line each, for the user to check (their values stay out of fct_indicator_values).
     uncertain: list[str] = field(default_factory=list)
+    changes: DocumentChanges = field(default_factory=DocumentChanges)  # against the previous build
+    outcome: str = "ok"  # as recorded in the build log (ingest/run/build_log.py)
+    exit_code: int = exit_codes.OK
 
     @property
     def success(self) -> bool:
@@ -38,14 +44,60 @@ def reference_tables() -> dict[str, list[dict]]:
     return {"places": gazetteer.places_rows(), "place_changes": gazetteer.place_changes_rows()}
 
 
-def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildResult:
-    """Build the warehouse from documents; the old file stays readable until the new one is whole."""
+def build_outcome(dbt_success: bool, strict_failure: bool) -> tuple[str, int]:
+    """(outcome, exit code) of a build that ran to the end; strict_failure: --strict was given and
+    a document (or a statistics county name) failed."""
+    if not dbt_success:
+        return "dbt_failed", exit_codes.DBT_FAILED
+    if strict_failure:
+        return "strict_failed", exit_codes.STRICT
+    return "ok", exit_codes.OK
+
+
+def build_warehouse(folders: list[Path], warehouse: Path, log=print, *, strict: bool = False,
+                    command: str | None = None) -> BuildResult:
+    """Build the warehouse from documents; the old file stays readable until the new one is whole.
+
+    Holds the warehouse's lock throughout (WarehouseLocked if another build has it) and records
+    the build in its log, however it ends."""
     warehouse = Path(warehouse).resolve()
+    command = command or build_log.current_command()
+    legacy = paths.legacy_landing_dir(warehouse)
+    if legacy.is_dir() and not paths.landing_dir(warehouse).exists():
+        log(f"note: {legacy} is the landing every warehouse of this folder used to share; it is no longer "
+            f"read ({warehouse.name} now has {paths.landing_dir(warehouse).name}/): load statistics again")
+    with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
+        result = _ingest_land_and_model(folders, warehouse, log, run)
+        result.outcome, result.exit_code = build_outcome(result.success, strict and bool(result.errors))
+        run.finish(result.outcome, result.exit_code, result.dbt)
+    return result
+
+
+def rebuild_models(warehouse: Path, log=print, *, strict_failure: bool = False,
+                   command: str | None = None) -> tuple[DbtOutcome, build_log.BuildRun]:
+    """dbt build over what is already landed (after a statistics load), locked and recorded like
+    a build (no documents are read, so its document counts are null)."""
+    warehouse = Path(warehouse).resolve()
+    command = command or build_log.current_command()
+    with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
+        run.reports_landed = landed_report_count(paths.landing_dir(warehouse))
+        build_log.append(warehouse, run.line("started"))
+        outcome = run_models(warehouse, log)
+        run.finish(*build_outcome(outcome.success, strict_failure), outcome)
+    return outcome, run
+
+
+def landed_report_count(landing_dir: Path) -> int:
+    reports = Path(landing_dir) / "reports.parquet"
+    return pq.ParquetFile(reports).metadata.num_rows if reports.exists() else 0
+
+
+def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun) -> BuildResult:
     landing_dir = paths.landing_dir(warehouse)
     timings: dict[str, float] = {}
 
     started = time.perf_counter()
-    # Per-document results are kept beside the landed tables: a rebuild processes only what changed.
+    # Per-document results are kept in the warehouse's landing: a rebuild processes only what changed.
     result = pipeline.ingest(folders, cache_dir=paths.cache_dir(warehouse))
     timings["ingest_s"] = time.perf_counter() - started
     log(
@@ -56,15 +108,22 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print) -> BuildRes
     started = time.perf_counter()
     pipeline.land(result, landing_dir, reference_tables())
     timings["land_s"] = time.perf_counter() - started
+    documents = paths.documents_file(warehouse)
+    changes = document_changes.compare(document_changes.read_documents(documents), result.documents)
+    document_changes.write_documents(documents, result.documents)  # after landing: what is landed now
+    log(f"documents: {changes.added} added, {changes.changed} changed, {changes.removed} removed, "
+        f"{changes.unchanged} unchanged, {changes.failed} failed")
     uncertain = uncertain_reports(landing_dir)
     for line in uncertain:
         log(f"uncertain: {line}")
 
+    run.changes, run.reports_landed = changes, result.report_count
+    build_log.append(warehouse, run.line("started"))  # before dbt: the new warehouse holds its own build
     started = time.perf_counter()
     outcome = run_models(warehouse, log)
     timings["dbt_build_s"] = time.perf_counter() - started
     return BuildResult(warehouse, result.report_count, result.errors, outcome,
-                       result.n_processed, result.n_reused, timings, uncertain)
+                       result.n_processed, result.n_reused, timings, uncertain, changes)
 
 
 def uncertain_reports(landing_dir: Path) -> list[str]:

@@ -14,6 +14,11 @@ class DbtOutcome:
     success: bool
     n_passed: int = 0
     n_tests: int = 0
+    # Tests alone (n_passed counts every node): warn is a test that found rows at severity warn;
+    # a test skipped because its model failed is in neither count.
+    n_tests_passed: int = 0
+    n_tests_warned: int = 0
+    n_tests_failed: int = 0
     failures: list[str] = field(default_factory=list)
 
 
@@ -49,6 +54,9 @@ def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path) -
         node = node_result.node
         if node.resource_type == "test":
             outcome.n_tests += 1
+            outcome.n_tests_passed += status == "pass"
+            outcome.n_tests_warned += status == "warn"
+            outcome.n_tests_failed += status in ("fail", "error")
         if status in ("success", "pass"):
             outcome.n_passed += 1
         elif status not in ("skipped",):

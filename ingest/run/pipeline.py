@@ -12,6 +12,7 @@ from ingest.land import parquet
 from ingest.land.store import ResultStore
 from ingest.readers import find_documents, read_document
 from ingest.records import DistinctReport, Document, ReaderError
+from ingest.run.document_changes import DocumentSeen
 from ingest.run.process import process_safely
 from ingest.run.workers import Counts, Outcome, process_all
 
@@ -25,6 +26,7 @@ class IngestResult:
     errors: list[dict] = field(default_factory=list)
     n_processed: int = 0
     n_reused: int = 0
+    documents: list[DocumentSeen] = field(default_factory=list)  # every document read, failed ones too
 
     @property
     def report_count(self) -> int:
@@ -58,13 +60,14 @@ class IngestResult:
         return self.rows("named_projects")
 
 
-def _read_all(folders: list[Path], errors: list[dict], warn) -> Iterator[Document]:
+def _read_all(folders: list[Path], result: IngestResult, warn) -> Iterator[Document]:
     """Documents one file at a time (a generator: the corpus is never all in memory)."""
     for path, source in find_documents(folders):
         try:
             documents = read_document(path, source)
         except ReaderError as error:
-            errors.append({"source": source, "reason": str(error)})
+            result.errors.append({"source": source, "reason": str(error)})
+            result.documents.append(DocumentSeen(source, None, failed=True))
             warn(str(error))
             continue
         yield from documents
@@ -93,7 +96,8 @@ def ingest(folders: list[Path], workers: int | None = None, warn=None, cache_dir
     workers = workers or min(os.cpu_count() or 1, 4)
     counts = Counts()
     done: list[Outcome] = []
-    for outcome in process_all(_read_all(folders, result.errors, warn), result.store, process_safely, workers, counts):
+    for outcome in process_all(_read_all(folders, result, warn), result.store, process_safely, workers, counts):
+        result.documents.append(DocumentSeen(outcome.source_ref, outcome.content, failed=bool(outcome.error)))
         if outcome.error:
             result.errors.append({"source": outcome.source_ref, "reason": outcome.error})
             warn(outcome.error)

@@ -9,7 +9,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.land.store import ResultStore, document_key
+from ingest.land.store import ResultStore, content_hash, document_key
 from ingest.records import Document, ProcessedReport
 
 Process = Callable[[Document], "ProcessedReport | str"]
@@ -29,6 +29,7 @@ class Outcome:
     key: str
     report_id: str | None
     error: str | None
+    content: str | None = None  # content_hash: what the next build compares with
 
 
 def _process_into(version_folder: str, key: str, document: Document, process: Process) -> dict:
@@ -45,11 +46,12 @@ def process_all(documents: Iterable[Document], store: ResultStore, process: Proc
     window = 4 * workers
     try:
         for document in documents:
-            key = document_key(document)
+            content = content_hash(document)
+            key = document_key(document, content)
             summary = store.summary(key)
             if summary is not None:
                 counts.reused += 1
-                pending.append((document.source_ref, key, summary))
+                pending.append((document.source_ref, key, content, summary))
             else:
                 counts.processed += 1
                 if workers > 1:
@@ -61,10 +63,11 @@ def process_all(documents: Iterable[Document], store: ResultStore, process: Proc
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = ProcessPoolExecutor(max_workers=workers)
                         future = pool.submit(*arguments)
-                    pending.append((document.source_ref, key, future))
+                    pending.append((document.source_ref, key, content, future))
                 else:
-                    pending.append((document.source_ref, key, _process_into(str(store.folder), key, document, process)))
-            while len(pending) > window or (pending and not hasattr(pending[0][2], "result")):
+                    pending.append((document.source_ref, key, content,
+                                    _process_into(str(store.folder), key, document, process)))
+            while len(pending) > window or (pending and not hasattr(pending[0][3], "result")):
                 yield _resolve(*pending.popleft())
         while pending:
             yield _resolve(*pending.popleft())
@@ -73,7 +76,7 @@ def process_all(documents: Iterable[Document], store: ResultStore, process: Proc
             pool.shutdown(cancel_futures=True)
 
 
-def _resolve(source_ref: str, key: str, summary) -> Outcome:
+def _resolve(source_ref: str, key: str, content: str, summary) -> Outcome:
     if hasattr(summary, "result"):
         try:
             summary = summary.result()
@@ -81,5 +84,5 @@ def _resolve(source_ref: str, key: str, summary) -> Outcome:
             summary = {"error": f"failed to process ({type(error).__name__}: {error})"}
     if summary["error"]:
         # The stored reason never names a file: a renamed document's error names it as it is now.
-        return Outcome(source_ref, key, None, f"{source_ref}: {summary['error']}")
-    return Outcome(source_ref, key, summary["report_id"], None)
+        return Outcome(source_ref, key, None, f"{source_ref}: {summary['error']}", content)
+    return Outcome(source_ref, key, summary["report_id"], None, content)

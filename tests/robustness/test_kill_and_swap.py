@@ -13,6 +13,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from ingest import paths
 from ingest.land.store import ResultStore
 from ingest.tools import synthetic
 
@@ -58,9 +59,9 @@ def _wait_for(condition, process: subprocess.Popen, timeout: float = 300) -> boo
 
 STAGES = {
     # stage → what shows the build is in it
-    "ingest": lambda w: any((w.parent / "landing" / ".cache").rglob("*.entry")) and not (w.parent / ".building").exists(),
-    "land": lambda w: any((w.parent / "landing").glob(".*.parquet.tmp")),
-    "dbt": lambda w: (w.parent / ".building").exists(),
+    "ingest": lambda w: any(paths.cache_dir(w).rglob("*.entry")) and not paths.building_dir(w).exists(),
+    "land": lambda w: any(paths.landing_dir(w).glob(".*.parquet.tmp")),
+    "dbt": lambda w: paths.building_dir(w).exists(),
 }
 
 
@@ -68,9 +69,9 @@ STAGES = {
 def test_a_build_killed_mid_run_leaves_readable_parquet_and_the_old_warehouse(built, stage):
     warehouse, larger = built
     before = _snapshot(warehouse)
-    landing = warehouse.parent / "landing"
+    landing = paths.landing_dir(warehouse)
     # A fresh cache each time, so the killed build has real work to do in every stage.
-    for entry in (landing / ".cache").rglob("*.entry"):
+    for entry in paths.cache_dir(warehouse).rglob("*.entry"):
         entry.unlink()
     process = subprocess.Popen([*XIANZHI, "build", "--documents", str(larger), "--warehouse", str(warehouse)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -85,7 +86,7 @@ def test_a_build_killed_mid_run_leaves_readable_parquet_and_the_old_warehouse(bu
     for file in landing.glob("*.parquet"):
         pq.read_table(file)  # every landed file is whole
     assert _snapshot(warehouse) == before  # the previous warehouse, untouched
-    store = ResultStore(landing / ".cache")
+    store = ResultStore(paths.cache_dir(warehouse))
     for entry in store.folder.rglob("*.entry"):
         assert store.summary(entry.stem) is not None  # no half-written cache entry either
 
@@ -96,8 +97,8 @@ def test_after_kills_a_build_completes_and_matches_a_clean_one(built, tmp_path):
     clean = tmp_path / "clean.duckdb"
     assert _build([larger], clean).returncode == 0
     for name in ("reports", "sentences", "metric_mentions", "report_terms", "named_projects"):
-        a = pq.read_table(warehouse.parent / "landing" / f"{name}.parquet")
-        b = pq.read_table(clean.parent / "landing" / f"{name}.parquet")
+        a = pq.read_table(paths.landing_dir(warehouse) / f"{name}.parquet")
+        b = pq.read_table(paths.landing_dir(clean) / f"{name}.parquet")
         assert a.equals(b), name
     assert _snapshot(warehouse) == _snapshot(clean)
 
