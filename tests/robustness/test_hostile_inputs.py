@@ -9,6 +9,7 @@ import pytest
 from ingest import paths
 from ingest.cli import main
 from ingest.readers import MAX_REPORT_FILE_BYTES
+from ingest.run import exit_codes
 from ingest.run.pipeline import ingest
 from ingest.tools import synthetic
 
@@ -105,5 +106,5 @@ def test_a_build_goes_on_past_bad_files_and_strict_fails_it(hostile_folder, tmp_
     error_lines = [line for line in captured.err.splitlines() if line.startswith("error: ")]
     assert len(error_lines) == len(HOSTILE) + 2
     assert warehouse.exists()
-    assert main(["build", "--documents", str(hostile_folder), "--warehouse", str(warehouse), "--strict"]) == 1
+    assert main(["build", "--documents", str(hostile_folder), "--warehouse", str(warehouse), "--strict"]) == exit_codes.STRICT
     assert f"--strict: {len(HOSTILE) + 2} documents failed" in capsys.readouterr().err

@@ -86,3 +86,16 @@ def test_a_crash_while_landing_leaves_the_previous_files_whole(small_corpus, tmp
         parquet.land_reports(result.reports_found, result.store, landing)
     assert {p.name: p.read_bytes() for p in landing.glob("*.parquet")} == before
     assert not list(landing.glob(".*.tmp"))
+
+
+def test_a_cached_error_names_the_document_by_its_current_path(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "old").mkdir(parents=True)
+    (folder / "old" / "notice.txt").write_text("关于做好春节期间安全生产工作的通知\n各单位：请认真做好值班值守工作。\n",
+                                               encoding="utf-8")
+    first = ingest([folder], workers=1, warn=lambda message: None, cache_dir=tmp_path / "cache")
+    assert first.errors == [{"source": "old/notice.txt", "reason": "old/notice.txt: no report text found"}]
+    (folder / "old").rename(folder / "moved")
+    second = ingest([folder], workers=1, warn=lambda message: None, cache_dir=tmp_path / "cache")
+    assert (second.n_processed, second.n_reused) == (0, 1)  # the stored failure was reused, and names the file as it is now
+    assert second.errors == [{"source": "moved/notice.txt", "reason": "moved/notice.txt: no report text found"}]

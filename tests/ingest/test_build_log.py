@@ -1,0 +1,81 @@
+"""The build log: every build leaves a finished line however it ends, and the log dbt reads stays whole."""
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ingest import paths
+from ingest.run import build, build_log, exit_codes
+from ingest.run.lock import read_holder, warehouse_lock
+
+
+def test_a_build_that_crashes_is_recorded_with_its_exit_code_and_frees_the_lock(tmp_path, monkeypatch):
+    warehouse = tmp_path / "warehouse.duckdb"
+
+    def disk_full(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build.pipeline, "ingest", disk_full)
+    with pytest.raises(OSError, match="^disk full$"):
+        build.build_warehouse([tmp_path], warehouse, log=lambda message: None, command="xianzhi build")
+    [line] = build_log.read_log(warehouse)
+    assert (line["record"], line["outcome"], line["exit_code"]) == ("finished", "crashed", exit_codes.CRASHED)
+    assert line["command"] == "xianzhi build" and line["documents_added"] is None
+    assert line["seconds"] >= 0 and line["finished_at"] >= line["started_at"]
+    assert not warehouse.exists()
+    with warehouse_lock(warehouse, "the next build"):  # nobody holds it any more
+        assert read_holder(warehouse)["command"] == "the next build"
+
+
+def test_ctrl_c_is_recorded_as_interrupted(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    with pytest.raises(KeyboardInterrupt), build_log.recorded(warehouse, "xianzhi build") as run:
+        build_log.append(warehouse, run.line("started"))
+        raise KeyboardInterrupt
+    started, finished = build_log.read_log(warehouse)
+    assert started["outcome"] == "running" and started["finished_at"] is None
+    assert (finished["outcome"], finished["exit_code"]) == ("interrupted", exit_codes.INTERRUPTED)
+    assert started["run_id"] == finished["run_id"]
+
+
+def test_a_block_that_never_says_how_it_ended_is_not_recorded_as_a_success(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    with build_log.recorded(warehouse, "xianzhi build"):
+        pass
+    assert build_log.read_log(warehouse)[0]["outcome"] == "crashed"
+
+
+def test_lines_are_appended_and_the_file_is_replaced_whole(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    for outcome, code in (("ok", 0), ("dbt_failed", 1)):
+        with build_log.recorded(warehouse, "xianzhi build") as run:
+            run.finish(outcome, code)
+    lines = paths.build_log_file(warehouse).read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["outcome"] for line in lines] == ["ok", "dbt_failed"]
+    assert all(tuple(json.loads(line)) == build_log.FIELDS for line in lines)
+    assert not list(paths.landing_dir(warehouse).glob(".*.tmp"))
+
+
+def _source_columns() -> list[str]:
+    sources = yaml.safe_load((paths.DBT_PROJECT_DIR / "models" / "staging" / "_landing__sources.yml").read_text())
+    [table] = [t for t in sources["sources"][0]["tables"] if t["name"] == "build_runs"]
+    location = table["meta"]["external_location"]
+    return [part.split("'")[1] for part in location.split("columns = {", 1)[1].split(",") if ":" in part]
+
+
+def test_dbt_reads_every_field_the_log_writes():
+    assert _source_columns() == list(build_log.FIELDS)
+
+
+def test_the_outcomes_dbt_accepts_are_the_ones_the_build_writes():
+    marts = yaml.safe_load((paths.DBT_PROJECT_DIR / "models" / "marts" / "_fct_build_runs.yml").read_text())
+    [outcome] = [c for c in marts["models"][0]["columns"] if c["name"] == "outcome"]
+    accepted = next(t["accepted_values"]["arguments"]["values"] for t in outcome["data_tests"] if isinstance(t, dict))
+    assert tuple(accepted) == build_log.OUTCOMES
+
+
+def test_the_current_command_reads_as_typed(monkeypatch):
+    monkeypatch.setattr("sys.argv", [str(Path("/opt/x/.venv/bin/xianzhi")), "build", "--documents", "我的 报告"])
+    assert build_log.current_command() == "xianzhi build --documents '我的 报告'"
