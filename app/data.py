@@ -495,6 +495,21 @@ def ingest_errors() -> pd.DataFrame:
     return query("select source_ref, reason from fct_ingest_errors order by source_ref")
 
 
+def build_runs(limit: int = 20) -> pd.DataFrame:
+    """The warehouse's most recent builds, newest first."""
+    return query(
+        """
+        select run_id, started_at, seconds, outcome, exit_code, documents_added, documents_changed,
+               documents_removed, documents_unchanged, documents_failed, reports_landed,
+               dbt_tests_passed, dbt_tests_failed, host, command, is_this_warehouse
+        from fct_build_runs
+        order by started_at desc
+        limit ?
+        """,
+        (limit,),
+    )
+
+
 def restatement_disagreements() -> pd.DataFrame:
     """Actuals that several reports state with values more than 0.5% apart."""
     return query(

@@ -89,3 +89,15 @@ else:
     }), "coverage_restatements_table",
         column_config={t("col_source_link"): link_column(t("col_source_link"))})
     download_csv(restated, "restatement_disagreements", key="coverage_restatements_csv")
+
+# The warehouse's builds: when, what changed in the folders, how dbt's tests went.
+st.subheader(t("cov_builds"))
+st.caption(t("cov_builds_caption"))
+builds = data.build_runs()
+BUILD_COLUMNS = ["started_at", "seconds", "documents_added", "documents_changed", "documents_removed",
+                 "documents_unchanged", "documents_failed", "reports_landed", "dbt_tests_passed", "dbt_tests_failed",
+                 "exit_code", "host", "command"]
+shown = builds[BUILD_COLUMNS].rename(columns={column: t(f"col_{column}") for column in BUILD_COLUMNS})
+shown.insert(1, t("col_outcome"), [t(f"outcome_{outcome}") for outcome in builds["outcome"]])
+show_table(shown, "coverage_builds_table")
+download_csv(builds, "build_runs", key="coverage_builds_csv")

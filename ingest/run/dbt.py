@@ -45,7 +45,10 @@ def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path) -
         "--log-path", str(work_dir / "logs"),
         "--quiet",
     ]
-    result = dbtRunner().invoke(args)
+    try:
+        result = dbtRunner().invoke(args)
+    finally:
+        _release_dbt_connection()
     outcome = DbtOutcome(success=bool(result.success))
     if result.exception is not None:
         outcome.failures.append(f"dbt: {result.exception}")
@@ -62,3 +65,15 @@ def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path) -
         elif status not in ("skipped",):
             outcome.failures.append(f"{node.resource_type} {node.name}: {status} {node_result.message or ''}".strip())
     return outcome
+
+
+def _release_dbt_connection() -> None:
+    """Close the DuckDB connection dbt-duckdb keeps open in the process after a run. It points at
+    the file just built, which the build then renames into place: the next run in this process
+    with the same path would reuse it and write into the live warehouse instead of a new file."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        if DuckDBConnectionManager._ENV is not None:
+            DuckDBConnectionManager._ENV.close()
+            DuckDBConnectionManager._ENV = None

@@ -51,3 +51,35 @@ def test_only_flagged_reports_are_kept_when_asked(warehouse, read):
     assert sorted(table(at, "coverage_quality_table")["report_id"]) == sorted(reports["report_id"])
     at.checkbox(key="coverage_only_flagged").check().run()
     assert sorted(table(at, "coverage_quality_table")["report_id"]) == sorted(flagged["report_id"])
+
+
+def test_the_build_that_made_the_warehouse_is_listed_with_what_it_found(warehouse, read):
+    [own] = read("select * from fct_build_runs").to_dict("records")
+    reports = read("select count(*) as n from dim_reports")["n"].iloc[0]
+    at = run_page(warehouse, "coverage.py")
+    builds = table(at, "coverage_builds_table")
+    assert len(builds) == 1
+    assert builds["结果"].tolist() == ["生成本仓库（结果下次记入）"]
+    assert builds["入库报告"].tolist() == [reports] == [own["reports_landed"]]
+    # The fixture's folder: the seed report, the synthetic reports and two broken files, all new.
+    assert builds["新增文件"].tolist() == [own["documents_added"]] and builds["失败文件"].tolist() == [2]
+    assert "fct_build_runs" in shown_text(at)
+
+
+def test_earlier_builds_follow_newest_first_with_their_outcome_in_both_languages(warehouse_copy):
+    import duckdb
+
+    with duckdb.connect(str(warehouse_copy)) as connection:
+        connection.execute("""
+            insert into fct_build_runs (run_id, outcome, exit_code, dbt_tests_passed, dbt_tests_failed,
+                                        started_at, is_this_warehouse, host, command)
+            values ('older', 'ok', 0, 301, 0, timestamp '2025-03-01 02:30:00', false, 'ops', 'xianzhi build'),
+                   ('failed', 'dbt_failed', 1, 299, 2, timestamp '2025-03-02 02:30:00', false, 'ops', 'xianzhi build')
+        """)
+    at = run_page(warehouse_copy, "coverage.py")
+    builds = table(at, "coverage_builds_table")
+    assert builds["结果"].tolist() == ["生成本仓库（结果下次记入）", "检验未通过，保留旧仓库", "成功"]
+    assert builds["检验未通过"].tolist()[1:] == [2, 0] and builds["退出码"].tolist()[1:] == [1, 0]
+    english = table(run_page(warehouse_copy, "coverage.py", lang="en"), "coverage_builds_table")
+    assert english["Outcome"].tolist() == ["Built this warehouse (results recorded next time)",
+                                           "Tests failed, previous warehouse kept", "OK"]
