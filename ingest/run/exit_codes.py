@@ -14,7 +14,7 @@ LOCKED = 75  # sysexits.h EX_TEMPFAIL: nothing is wrong, try again later
 
 MEANINGS: dict[int, str] = {
     OK: "the warehouse was built and every dbt test passed",
-    DBT_FAILED: "a dbt test failed (or dbt could not run): the previous warehouse is kept, the failed one is in <warehouse>.landing/.failed/",
+    DBT_FAILED: "a dbt test failed (or dbt could not run): the previous warehouse is kept, the failed one is in .failed/ of its landing folder",
     USAGE: "bad arguments, or a --documents folder or statistics file that does not exist",
     STRICT: "--strict, and a document could not be read (build) or a county name was not mapped (stats load); the warehouse was updated all the same",
     CRASHED: "the build stopped on an unexpected error (printed with its traceback); the previous warehouse is kept",
