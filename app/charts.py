@@ -13,6 +13,10 @@ alt.utils.schemapi.disable_debug_mode()
 
 HIGHLIGHT = "#c0392b"
 MUTED = "#8fb3d9"
+# Where a value came from, in every table and chart that mixes them (the legend in i18n's
+# source_legend uses the matching squares 🟧 🟦 🟪).
+SOURCE_COLOURS = {"report": "#e67e22", "statistics": "#2471a3", "derived": "#7d3c98"}
+SOURCE_TINTS = {"report": "#fdf2e9", "statistics": "#eaf2f8", "derived": "#f4ecf7"}
 STATUS_COLOURS = {"met": "#2e7d32", "within_tolerance": "#9ccc65", "missed": "#c62828",
                   "no_actual": "#9e9e9e", "not_judged": "#bdbdbd"}
 
@@ -199,36 +203,49 @@ def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metri
 
 
 def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name: str,
-                      median_label: str | None = None, lang: str = "zh", title: str = "") -> alt.Chart:
+                      median_label: str | None = None, lang: str = "zh", title: str = "",
+                      source_labels: dict[str, str] | None = None) -> alt.Chart:
     """A place's values over the years, with its peer group's median as a dashed line when given.
 
-    `frame` has reference_year, value and optionally peer_median.
+    `frame` has reference_year, value and optionally peer_median and value_source: with a source
+    and its labels, the place's points are coloured by where each value came from (a report, the
+    statistics, derived), with a legend, so statistics never pass for a report's claim.
     """
     frame = frame.copy()
     values = [frame["value"]] + ([frame["peer_median"]] if "peer_median" in frame else [])
     max_abs = float(pd.concat(values).abs().max() or 0) if not frame.empty else 0.0
     divisor, unit_label = axis_scale(unit, max_abs, lang)
+    sources = frame["value_source"] if "value_source" in frame else pd.Series([None] * len(frame), index=frame.index)
     long = [{"reference_year": int(r["reference_year"]), "series": place_name, "display_value": r["value"] / divisor,
-             "formatted": format_value(r["value"], unit, "eq", None, lang)}
-            for _, r in frame.iterrows() if pd.notna(r["value"])]
+             "formatted": format_value(r["value"], unit, "eq", None, lang),
+             "source": (source_labels or {}).get(source, source) if isinstance(source, str) else None}
+            for (_, r), source in zip(frame.iterrows(), sources) if pd.notna(r["value"])]
     if median_label and "peer_median" in frame:
         long += [{"reference_year": int(r["reference_year"]), "series": median_label,
                   "display_value": r["peer_median"] / divisor,
-                  "formatted": format_value(r["peer_median"], unit, "eq", None, lang)}
+                  "formatted": format_value(r["peer_median"], unit, "eq", None, lang), "source": None}
                  for _, r in frame.iterrows() if pd.notna(r["peer_median"])]
-    data = pd.DataFrame(long, columns=["reference_year", "series", "display_value", "formatted"])
+    data = pd.DataFrame(long, columns=["reference_year", "series", "display_value", "formatted", "source"])
     domain = [place_name] + ([median_label] if median_label else [])
-    return (
-        alt.Chart(data, title=title)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("reference_year:O", title="年份" if lang == "zh" else "Year"),
-            y=alt.Y("display_value:Q", title=axis_title(indicator, unit_label, lang)),
-            color=alt.Color("series:N", title=None,
-                            scale=alt.Scale(domain=domain, range=[HIGHLIGHT, "#7f8c8d"][:len(domain)])),
-            strokeDash=alt.StrokeDash("series:N", title=None,
-                                      scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]][:len(domain)])),
-            tooltip=["series:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator)],
-        )
-        .properties(height=260)
+    base = alt.Chart(data, title=title).encode(
+        x=alt.X("reference_year:O", title="年份" if lang == "zh" else "Year"),
+        y=alt.Y("display_value:Q", title=axis_title(indicator, unit_label, lang)),
+        tooltip=["series:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator),
+                 alt.Tooltip("source:N", title="来源" if lang == "zh" else "Source")],
     )
+    lines = base.mark_line(point=not source_labels).encode(
+        color=alt.Color("series:N", title=None,
+                        scale=alt.Scale(domain=domain, range=[HIGHLIGHT, "#7f8c8d"][:len(domain)])),
+        strokeDash=alt.StrokeDash("series:N", title=None,
+                                  scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]][:len(domain)])),
+    )
+    if not source_labels:
+        return lines.properties(height=260)
+    shown = [key for key in SOURCE_COLOURS if key in set(sources.dropna())]
+    points = base.transform_filter("isValid(datum.source)").mark_point(filled=True, size=70).encode(
+        fill=alt.Fill("source:N", title="来源" if lang == "zh" else "Source",
+                      scale=alt.Scale(domain=[source_labels[k] for k in shown],
+                                      range=[SOURCE_COLOURS[k] for k in shown])),
+        color=alt.value("#ffffff"),
+    )
+    return alt.layer(lines, points).properties(height=260)

@@ -419,8 +419,8 @@ def place_peer_ranks(place_code: str, peer_group_id: str, group_key: str) -> pd.
     """The place's rank in one peer group, per indicator × reference year × kind."""
     return query(
         """
-        select indicator_id, reference_year, value_kind, peer_rank, n_peers_with_data, peer_median,
-               leader_place_name, value_source
+        select indicator_id, reference_year, value_kind, peer_rank, n_peers_with_data, n_peers_without_data,
+               n_peers_from_statistics, peer_median, leader_place_name, value_source
         from fct_peer_benchmarks
         where place_code = ? and peer_group_id = ? and group_key = ?
         """,
@@ -432,7 +432,7 @@ def peer_median_series(place_code: str, peer_group_id: str, group_key: str, indi
     """The place's own value and its peer group's median over the years (actuals)."""
     return query(
         """
-        select reference_year, value, peer_median, unit, peer_rank, n_peers_with_data
+        select reference_year, value, value_source, peer_median, unit, peer_rank, n_peers_with_data
         from fct_peer_benchmarks
         where place_code = ? and peer_group_id = ? and group_key = ? and indicator_id = ?
           and value_kind = 'actual'
@@ -463,6 +463,48 @@ def target_records(place_code: str) -> pd.DataFrame:
 def statistics_reconciled() -> bool:
     """Whether any report claim was checked against official statistics (none before a panel is loaded)."""
     return not query("select 1 from fct_reconciliation limit 1").empty
+
+
+def statistics_available() -> bool:
+    """Whether the warehouse holds any official statistics (fct_statistics)."""
+    return not query("select 1 from fct_statistics limit 1").empty
+
+
+def place_statistics(place_code: str) -> pd.DataFrame:
+    """The place's official statistics, the latest year of each indicator (fct_statistics), and the
+    per-capita values derived from them and census population (fct_peer_benchmarks, 'derived')."""
+    return query(
+        """
+        with official as (
+            select s.indicator_id, s.reference_year, s.value, s.unit, 'statistics' as value_source,
+                   s.source_name, s.vintage, null::integer as population_year
+            from fct_statistics s
+            where s.place_code = ?
+            qualify row_number() over (partition by s.indicator_id order by s.reference_year desc) = 1
+        ),
+        per_capita as (
+            select distinct b.indicator_id, b.reference_year, b.value, b.unit, b.value_source,
+                   null::varchar as source_name, null::varchar as vintage, b.population_year
+            from fct_peer_benchmarks b
+            semi join official o on b.indicator_id = o.indicator_id || '_per_capita' and b.reference_year = o.reference_year
+            where b.place_code = ? and b.value_source = 'derived'
+        )
+        select v.*, i.name_zh, i.name_en
+        from (select * from official union all select * from per_capita) v
+        left join dim_indicators i using (indicator_id)
+        order by v.indicator_id
+        """,
+        (place_code, place_code),
+    )
+
+
+def same_level_group(place_code: str) -> tuple[str, str] | None:
+    """The place's 'same province, same level' peer group instance (浙江省's county-level cities for 瑞安市)."""
+    frame = query(
+        "select distinct group_key from fct_peer_benchmarks where place_code = ? and peer_group_id = 'same_province_level'",
+        (place_code,),
+    )
+    return None if frame.empty else ("same_province_level", frame["group_key"].iloc[0])
 
 
 def reconciliation(place_code: str) -> pd.DataFrame:

@@ -46,7 +46,8 @@ REVIEW_ADDITIONS = {
 }
 
 # A county panel as in ../shared/stats/county_statistics_panel.csv (万元, 万人): 平阳县 has no
-# report here, so it is known to the peer groups only from these statistics.
+# report here, so it is known to the peer groups only from these statistics. total_pop is the
+# registered (户籍) population; resident population comes from the census rows below.
 PANEL_HEADER = ["year", "province", "county", "gdp", "local_fiscal_revenue", "total_pop"]
 PANEL_ROWS = [
     (2022, "浙江省", "瑞安市", 11979000, 740000, 152.0),
@@ -55,6 +56,10 @@ PANEL_ROWS = [
     (2023, "浙江省", "永嘉县", 5713000, 408747, 87.0),
     (2023, "浙江省", "平阳县", 7118145, 400304, 86.5),
 ]
+
+
+# Census units whose 2020 resident population the fixture lands, taken from the shipped census file.
+CENSUS_CODES = ("330381", "330382", "330324", "330326")
 
 
 def _synthetic_text(code: str, year: int) -> str:
@@ -101,6 +106,21 @@ def write_panel(file: Path) -> Path:
     return file
 
 
+def write_census(file: Path) -> Path:
+    """The 2020 census rows of CENSUS_CODES, in the shipped file's columns and values."""
+    import csv
+
+    with paths.SHIPPED_CENSUS_FILE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = [row for row in reader if row["census_year"] == "2020" and row["census_code"] in CENSUS_CODES]
+        header = reader.fieldnames
+    with file.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return file
+
+
 _BUILD_EMPTY = textwrap.dedent("""
     import sys
     from pathlib import Path
@@ -136,6 +156,8 @@ def _built(tmp_path_factory, request) -> dict[str, Path]:
     # Statistics first: the build keeps what is landed, so reconciliation and peers see them.
     load = land_statistics(write_panel(root / "full" / "panel.csv"), warehouse)
     assert not load.unmapped and not load.ambiguous, (load.unmapped, load.ambiguous)
+    census = land_statistics(write_census(root / "full" / "census.csv"), warehouse)
+    assert len(census.rows) == len(CENSUS_CODES) and not census.left_out, census.left_out
     messages: list[str] = []
     result = build_warehouse([write_documents(root / "full" / "documents")], warehouse, log=messages.append)
     assert result.success, "\n".join(messages)

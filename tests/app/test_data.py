@@ -125,6 +125,7 @@ QUESTIONS = {
     "token_suggestions": ("光伏",), "term_years": (), "place_indicator_ids": ("330381",),
     "cascade_indicators": ("330381",), "target_cascade": ("330381", "gdp_growth"),
     "target_chain": ("330381", "gdp_growth"),
+    "place_statistics": ("330381",),
 }
 
 
@@ -132,7 +133,8 @@ def test_every_question_is_listed_here():
     asked = {name for name, f in inspect.getmembers(data, inspect.isfunction)
              if f.__module__ == data.__name__ and not name.startswith("_")}
     assert asked - set(QUESTIONS) == {"report_text", "coverage_summary", "sentence_span", "token_exists",
-                                      "statistics_reconciled", "indicators", "benchmark_indicators"}
+                                      "statistics_reconciled", "statistics_available", "same_level_group",
+                                      "indicators", "benchmark_indicators"}
 
 
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
@@ -146,7 +148,8 @@ def test_an_empty_build_has_nothing_to_count(use_warehouse, empty_warehouse):
     use_warehouse(empty_warehouse)
     assert set(data.coverage_summary().values()) == {0}
     assert data.report_text("r") is None and data.sentence_span("r", "s") is None
-    assert not data.token_exists("光伏") and not data.statistics_reconciled()
+    assert not data.token_exists("光伏") and not data.statistics_reconciled() and not data.statistics_available()
+    assert data.same_level_group("330381") is None
     # The catalogue is there (dbt seeds), with nothing counted against it.
     for catalogue in (data.indicators(), data.benchmark_indicators()):
         assert len(catalogue) > 0 and (catalogue["n_values"] == 0).all()
