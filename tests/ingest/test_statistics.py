@@ -4,6 +4,7 @@ why not), and files land side by side by where they came from."""
 import pyarrow.parquet as pq
 import pytest
 
+from ingest import paths
 from ingest.readers import find_documents
 from ingest.sources.census import census_statistics, resolve_unit
 from ingest.sources.gazetteer import load_gazetteer
@@ -118,7 +119,7 @@ def _write_panel(file, gdp):
 
 
 def _landed(warehouse):
-    rows = pq.read_table(warehouse.parent / "landing" / "statistics.parquet").to_pylist()
+    rows = pq.read_table(paths.landing_dir(warehouse) / "statistics.parquet").to_pylist()
     return sorted((r["origin"], r["source_file"], r["value"]) for r in rows)
 
 
@@ -127,12 +128,12 @@ def test_a_documents_folders_statistics_are_replaced_each_build_and_loaded_files
     documents = tmp_path / "documents"
     _write_panel(documents / "statistics" / "shipped.csv", 100)
     land_statistics(_write_panel(tmp_path / "mine.csv", 200), warehouse)
-    loads, errors = land_statistics_folders([documents], warehouse.parent / "landing")
+    loads, errors = land_statistics_folders([documents], paths.landing_dir(warehouse))
     assert errors == [] and [load.file.name for load in loads] == ["shipped.csv"]
     assert _landed(warehouse) == [("documents", "shipped.csv", 1e6), ("stats load", "mine.csv", 2e6)]
     # The next build finds another edition; loading mine.csv again replaces only its own rows.
     _write_panel(documents / "statistics" / "shipped.csv", 150)
-    land_statistics_folders([documents], warehouse.parent / "landing")
+    land_statistics_folders([documents], paths.landing_dir(warehouse))
     land_statistics(_write_panel(tmp_path / "mine.csv", 250), warehouse)
     assert _landed(warehouse) == [("documents", "shipped.csv", 1.5e6), ("stats load", "mine.csv", 2.5e6)]
 
