@@ -40,7 +40,10 @@ def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path) -
         "--log-path", str(work_dir / "logs"),
         "--quiet",
     ]
-    result = dbtRunner().invoke(args)
+    try:
+        result = dbtRunner().invoke(args)
+    finally:
+        _release_database()
     outcome = DbtOutcome(success=bool(result.success))
     if result.exception is not None:
         outcome.failures.append(f"dbt: {result.exception}")
@@ -54,3 +57,18 @@ def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path) -
         elif status not in ("skipped",):
             outcome.failures.append(f"{node.resource_type} {node.name}: {status} {node_result.message or ''}".strip())
     return outcome
+
+
+def _release_database() -> None:
+    """Close the DuckDB connection dbt-duckdb keeps in-process after a command.
+
+    Its connection manager holds one environment per process (a class attribute) whose connection
+    stays open after `invoke` returns; the file swapped in as the warehouse then stays locked by this
+    process, and the app or a shell in another process cannot open it until this one exits.
+    """
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    with DuckDBConnectionManager._LOCK:
+        environment, DuckDBConnectionManager._ENV = DuckDBConnectionManager._ENV, None
+    if environment is not None:
+        environment.close()

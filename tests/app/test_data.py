@@ -219,6 +219,15 @@ def _open_read_write_elsewhere(path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
 
 
+def test_the_build_leaves_its_warehouse_free_for_other_processes(warehouse):
+    # The fixture warehouse was built by dbt in this very process: dbt-duckdb used to keep its
+    # connection open after the build, so the served app (another process) could not open the file.
+    app_warehouse.close_idle_connections()
+    code = "import duckdb, sys; duckdb.connect(sys.argv[1], read_only=True).execute('select 1').fetchall()"
+    opened = subprocess.run([sys.executable, "-c", code, str(warehouse)], capture_output=True, text=True, timeout=60)
+    assert opened.returncode == 0, opened.stderr
+
+
 def test_a_pages_queries_share_one_connection(use_warehouse, warehouse, monkeypatch):
     use_warehouse(warehouse)
     app_warehouse._cached_query.clear()  # the session's other tests asked these already
