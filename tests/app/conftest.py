@@ -20,8 +20,8 @@ from ingest import paths
 
 APP_DIR = paths.PROJECT_ROOT / "app"
 ENTRY = paths.APP_ENTRY
-PAGE_FILES = ["profile.py", "benchmark.py", "targets.py", "cascade.py", "attention.py", "reader.py", "coverage.py",
-              "sql.py"]
+PAGE_FILES = ["profile.py", "benchmark.py", "targets.py", "cascade.py", "map.py", "attention.py", "reader.py",
+              "coverage.py", "sql.py"]
 
 SEED_REPORT = "000_339ce46e4364fe7c"  # 瑞安市's 2023 work report: actuals of 2022, targets of 2023
 # (place code, report year) of the synthetic reports: 瑞安市 on to 2025 (so its 2023 and 2024
