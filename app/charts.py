@@ -238,11 +238,11 @@ NO_DATA_GREY = "#d0d0d0"
 SEA_LINE = "#4a6fa5"
 
 
-def _map_labels(lang: str) -> dict[str, str]:
-    zh = lang == "zh"
-    return {"place": "地区" if zh else "Place", "value": "数值" if zh else "Value", "unit": "单位" if zh else "Unit",
-            "source": "来源" if zh else "Source", "year": "年份" if zh else "Year",
-            "no_data": "无数据" if zh else "No data"}
+# The map's tooltip and legend words (charts are built outside a page, with the language passed in).
+MAP_LABELS = {
+    "zh": {"place": "地区", "value": "数值", "unit": "单位", "source": "来源", "year": "年份", "no_data": "无数据"},
+    "en": {"place": "Place", "value": "Value", "unit": "Unit", "source": "Source", "year": "Year", "no_data": "No data"},
+}
 
 
 def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, unit: str, lang: str = "zh",
@@ -254,7 +254,7 @@ def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, un
     bottom up: every unit in grey ("no data"), the units with a value in colour (legend titled with
     the unit), every outline, the highlighted unit's outline, and the South China Sea line when given.
     """
-    labels = _map_labels(lang)
+    labels = MAP_LABELS["zh" if lang == "zh" else "en"]
     has_value = frame["value"].notna()
     max_abs = float(frame.loc[has_value, "value"].abs().max()) if has_value.any() else 0.0
     divisor, unit_label = axis_scale(unit, max_abs, lang)
@@ -290,7 +290,7 @@ def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, un
     # Under everything, so a unit without a value reads as "no data", never as the low end of the scale.
     no_data = alt.Chart(data).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.Color("properties.no_data:N", scale=alt.Scale(domain=[labels["no_data"]], range=[NO_DATA_GREY]),
-                        legend=alt.Legend(title=None, orient="bottom") if any_missing else None),
+                        legend=alt.Legend(title=None, symbolType="square", symbolSize=150) if any_missing else None),
         tooltip=tooltip,
     )
     values = [s["properties"]["display_value"] for s in shapes if s["properties"]["has_value"]]
@@ -300,12 +300,14 @@ def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, un
     coloured = alt.Chart(data).transform_filter("datum.properties.has_value").mark_geoshape(
         stroke="white", strokeWidth=0.6, cursor="pointer",
     ).encode(
-        color=alt.Color("properties.display_value:Q", title=axis_title(indicator, unit_label, lang), scale=scale),
+        # No value at all: no colour scale to explain (the grey legend says it).
+        color=alt.Color("properties.display_value:Q", title=axis_title(indicator, unit_label, lang), scale=scale,
+                        legend=alt.Legend() if values else None),
         tooltip=tooltip,
         href=alt.Href("properties.link:N"),
     )
     outline = alt.Chart(data).transform_filter("datum.properties.is_highlight").mark_geoshape(
-        filled=False, stroke=HIGHLIGHT, strokeWidth=2.5)
+        filled=False, stroke=HIGHLIGHT, strokeWidth=2)
     layers = [no_data, coloured, outline]
     if sea_line is not None:
         layers.append(alt.Chart(alt.Data(values=[{"type": "Feature", "geometry": sea_line, "properties": {}}]))

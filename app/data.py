@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.warehouse import query
+from app.warehouse import has_table, query
 
 # --- places and indicators -------------------------------------------------------------------
 

@@ -95,10 +95,11 @@ units = data.region_units(parent_code)
 values = data.map_values(parent_code, indicator_id, year, value_kind, source)
 source_labels = {"report": t("source_report"), "statistics": t("source_statistics")}
 values["source"] = values["value_source"].map(source_labels)
-# A report value links to its sentence; any other unit to its profile, where its reports are listed.
-values["link"] = [reader_link(r, m, s, c) if isinstance(r, str) else f"./?place={c}"
-                  for r, m, s, c in zip(values["report_id"], values["mention_id"], values["sentence_id"],
-                                        values["place_code"])]
+# A report value links to its sentence; on the map, any other unit opens its profile instead.
+values["report_link"] = [reader_link(r, m, s, c) if isinstance(r, str) else None
+                         for r, m, s, c in zip(values["report_id"], values["mention_id"], values["sentence_id"],
+                                               values["place_code"])]
+values["link"] = values["report_link"].where(values["report_link"].notna(), "./?place=" + values["place_code"])
 
 shapes = boundaries.load_units(list(zip(units["place_code"], units["former_codes"].map(list))),
                                boundaries.tolerance_for(unit_level))
@@ -124,8 +125,8 @@ table = pd.DataFrame({
                      for v, b, u in zip(values["value"], values["bound"], values["value_upper"])],
     t("col_source"): values["source"].fillna("—"),
     t("col_year"): values["reference_year"],
-    t("col_quote"): values["quote"],
-    t("col_source_link"): values["link"],
+    t("col_quote"): values["quote"].fillna("—"),
+    t("col_source_link"): values["report_link"],
 })
 show_table(table, "map_table", column_config={t("col_source_link"): link_column(t("col_source_link"))})
 download = values.assign(has_boundary=~values["place_code"].isin(shapes.missing))
