@@ -27,6 +27,7 @@ NATIONAL_CODE = "100000"
 # About a pixel at the map's usual width keeps outlines true to the eye and the chart small.
 TOLERANCE_BY_LEVEL = {"county_level": 0.002, "prefecture": 0.01, "province": 0.03}
 DEFAULT_TOLERANCE = 0.01
+SMALLEST_SHARE = 50
 # Six decimals of a degree are 0.1 m; four (11 m) are plenty on screen and halve the JSON.
 COORDINATE_DECIMALS = 4
 
@@ -71,6 +72,10 @@ def simplify(geometry: dict, tolerance: float) -> dict | None:
     and only its polygonal parts are kept (a sliver can collapse into a line).
     """
     source = shape(geometry)
+    # A unit far smaller than its neighbours (澳门 beside 广东) keeps its shape: never simplify by
+    # more than a fiftieth of its own extent.
+    min_x, min_y, max_x, max_y = source.bounds
+    tolerance = min(tolerance, max(max_x - min_x, max_y - min_y) / SMALLEST_SHARE)
     simplified = shapely.simplify(source, tolerance, preserve_topology=True)
     simplified = shapely.set_precision(simplified, 10 ** -COORDINATE_DECIMALS)
     if source.geom_type in ("Polygon", "MultiPolygon"):
