@@ -288,7 +288,9 @@ def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, un
                alt.Tooltip("properties.year:O", title=labels["year"])]
     any_missing = len(shapes) > int(sum(s["properties"]["has_value"] for s in shapes))
     # Under everything, so a unit without a value reads as "no data", never as the low end of the scale.
-    no_data = alt.Chart(data).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+    # The units sit on the layer, not on each mark (one copy of the shapes in the spec); the sea
+    # line brings its own.
+    no_data = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.6).encode(
         color=alt.Color("properties.no_data:N", scale=alt.Scale(domain=[labels["no_data"]], range=[NO_DATA_GREY]),
                         legend=alt.Legend(title=None, symbolType="square", symbolSize=150) if any_missing else None),
         tooltip=tooltip,
@@ -297,7 +299,7 @@ def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, un
     # Values on both sides of zero (a fall and a rise) diverge from zero; otherwise one hue.
     scale = (alt.Scale(scheme="redblue", domainMid=0) if values and min(values) < 0 < max(values)
              else alt.Scale(scheme="blues"))
-    coloured = alt.Chart(data).transform_filter("datum.properties.has_value").mark_geoshape(
+    coloured = alt.Chart().transform_filter("datum.properties.has_value").mark_geoshape(
         stroke="white", strokeWidth=0.6, cursor="pointer",
     ).encode(
         # No value at all: no colour scale to explain (the grey legend says it).
@@ -306,14 +308,14 @@ def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, un
         tooltip=tooltip,
         href=alt.Href("properties.link:N"),
     )
-    outline = alt.Chart(data).transform_filter("datum.properties.is_highlight").mark_geoshape(
+    outline = alt.Chart().transform_filter("datum.properties.is_highlight").mark_geoshape(
         filled=False, stroke=HIGHLIGHT, strokeWidth=2)
     layers = [no_data, coloured, outline]
     if sea_line is not None:
         layers.append(alt.Chart(alt.Data(values=[{"type": "Feature", "geometry": sea_line, "properties": {}}]))
                       .mark_geoshape(filled=False, stroke=SEA_LINE, strokeWidth=1.2, strokeDash=[5, 3]))
     return (
-        alt.layer(*layers, title=title)
+        alt.layer(*layers, data=data, title=title)
         .resolve_scale(color="independent")
         .project(type="mercator")
         .properties(height=520)
