@@ -208,6 +208,12 @@ def run_page(warehouse_path: Path | None, page: str = "profile.py", *, query_par
         at.query_params[key] = value
     at.run()
     if page != "profile.py":
+        # AppTest must run the default page (the profile) first, which rewrites the link's parameters
+        # to its own choices; a browser following the link runs only the linked page.
+        for key in list(at.query_params):
+            del at.query_params[key]
+        for key, value in (query_params or {}).items():
+            at.query_params[key] = value
         at.switch_page(f"views/{page}").run()
     return at
 
