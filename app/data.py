@@ -649,7 +649,8 @@ def map_parents(level: str) -> pd.DataFrame:
 
 def region_units(parent_code: str) -> pd.DataFrame:
     """The units directly under a parent (dim_places.parent_code), with the codes each had before a
-    change, newest first: a boundary may be filed under a former code."""
+    change, newest first: a boundary may be filed under a former code. A former code that a place
+    of today carries again (codes are reused) is left out: its file is that other place's."""
     return query(
         """
         select p.place_code, p.place_name, p.level, p.level_class, p.n_reports,
@@ -657,7 +658,8 @@ def region_units(parent_code: str) -> pd.DataFrame:
                         filter (where c.old_code is not null and c.old_code <> p.place_code),
                         []::varchar[]) as former_codes
         from dim_places p
-        left join dim_place_changes c on c.current_code = p.place_code
+        left join dim_place_changes c
+          on c.current_code = p.place_code and c.old_code not in (select place_code from dim_places)
         where p.parent_code = ?
         group by all
         order by p.place_code

@@ -32,11 +32,11 @@ def test_units_the_package_lacks_are_listed_not_dropped():
 
 
 def test_a_place_renamed_since_is_drawn_from_its_former_code():
-    # 祁阳县 431121 became 祁阳市 431181 in 2021; the package files it under the old code.
-    assert boundaries.load_units([("431181", [])]).missing == ["431181"]
-    result = boundaries.load_units([("431181", ["431121"])])
-    assert result.missing == [] and drawn(result) == ["431181"]
-    assert result.features[0]["geometry"] == boundaries.boundary("431121")
+    # 横县 450127 became 横州市 450181 in 2021; the package files it under the old code.
+    assert boundaries.load_units([("450181", [])]).missing == ["450181"]
+    result = boundaries.load_units([("450181", ["450127"])])
+    assert result.missing == [] and drawn(result) == ["450181"]
+    assert result.features[0]["geometry"] == boundaries.boundary("450127")
 
 
 @pytest.mark.parametrize("parent, level_class", [("330300", "county_level"), ("330000", "prefecture"),

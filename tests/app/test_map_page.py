@@ -176,3 +176,10 @@ def test_a_link_to_a_place_the_warehouse_lacks_says_so(warehouse):
     at = run_page(warehouse, "map.py", query_params={"place": "999999"})
     assert not at.exception
     assert "数据仓库中没有代码为 999999 的地区" in " ".join(w.value for w in at.warning)
+
+
+def test_a_unit_renamed_since_the_boundaries_were_drawn_is_still_drawn(warehouse):
+    # 横州市 450181 (横县 450127 until 2021): the boundary package files it under the old code.
+    at = run_page(warehouse, "map.py", query_params={"scope": "prefecture", "parent": "450100"})
+    assert not at.exception
+    assert "450181" in shapes(at) and "边界数据中没有" not in shown_text(at)
