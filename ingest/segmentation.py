@@ -23,12 +23,19 @@ _REVIEW_PARAGRAPH = re.compile(r"(过去一年|过去的一年|刚刚过去的|�
 # Paragraph-level cues: the targets paragraph often sits inside a "tasks" or unheaded section.
 # The sentence that states this year's targets ("主要预期目标是：…"), wherever it sits.
 _TARGET_SENTENCE = re.compile(
-    r"(?:预期目标|主要目标|目标任务|发展目标|主要指标)(?:确定为|初定为|定为|是|为|[:：])|经济社会发展的?(?:主要)?目标[是为]"
+    r"(?:预期目标|主要目标|目标任务|发展目标|主要指标)(?:和主要任务|和任务|与任务)?(?:确定为|初定为|定为|是|为|[:：])"
+    r"|经济社会发展的?(?:主要)?目标[是为]"
 )
+# A targets sentence that ends in a colon announces a list on the lines below ("主要目标是：" then
+# "——地区生产总值增长9.5%左右；" or "地区生产总值增长7%；"): items chained by semicolons or
+# opened by a dash state targets too, up to the first line that is neither.
+_LIST_OPENING = re.compile(r"[：:]\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:——|—|－|-|·|•)")
+_ITEM_CONTINUES = re.compile(r"[；;]\s*$")
 # The closing part about the government itself is neither review nor tasks.
 _SELF_WORDS = ("自身建设", "作风", "政府建设")
 # Five-year-plan sections state targets for a later year, not this year's targets.
-_PLAN_WORDS = ("十三五", "十四五", "十五五", "五年规划", "规划纲要", "今后五年", "未来五年")
+_PLAN_WORDS = ("十一五", "十二五", "十三五", "十四五", "十五五", "五年规划", "规划纲要", "今后五年", "未来五年")
 
 
 def heading_role(title: str, report_year: int | None) -> str:
@@ -103,6 +110,7 @@ def segment_report(
     last_year_cue = f"{report_year - 1}年" if report_year else None
     in_review = False  # inside an unheaded (or vaguely headed) account of last year
     seen_targets = False
+    in_target_list = False  # on the items of a list that a targets sentence opened with a colon
     for line_start, line_end in _lines(text, body_start, body_end):
         line = text[line_start:line_end]
         heading = _TOP_HEADING.match(line)
@@ -116,13 +124,16 @@ def segment_report(
         elif _GLOSSARY_HEADING.match(line) and len(line.strip()) <= 12:
             title, role = line.strip(), "glossary"
         line_role = role
+        if in_target_list and not heading:
+            line_role = "targets"
         # _TARGET_SENTENCE has no anchors: a sentence of the line can match only if the line does.
         line_has_target = _TARGET_SENTENCE.search(line) is not None
         if role in ("preamble", "other") and not seen_targets and not line_has_target:
             if _REVIEW_PARAGRAPH.search(line) or (last_year_cue and line.lstrip().startswith(last_year_cue)):
                 in_review = True
-            if in_review:
+            if in_review and line_role != "targets":
                 line_role = "review"
+        was_list_item = in_target_list
         for start, end in _sentences_of_line(text, line_start, line_end):
             sentence = text[start:end]
             # From the targets sentence to the end of its paragraph, sentences state targets.
@@ -141,5 +152,11 @@ def segment_report(
                     char_end=end,
                     text=sentence,
                 )
+            )
+        if line.strip():  # a blank line between items neither opens nor closes the list
+            in_target_list = line_role == "targets" and role != "glossary" and (
+                (line_has_target and _LIST_OPENING.search(line) is not None)
+                or (was_list_item and (_ITEM_CONTINUES.search(line) is not None
+                                       or _LIST_ITEM.match(text, line_end + 1, body_end) is not None))
             )
     return SegmentedReport(report_id=report_id, report_year=report_year, text=text, sentences=tuple(sentences))
