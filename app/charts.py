@@ -16,6 +16,12 @@ MUTED = "#8fb3d9"
 STATUS_COLOURS = {"met": "#2e7d32", "within_tolerance": "#9ccc65", "missed": "#c62828",
                   "no_actual": "#9e9e9e", "not_judged": "#bdbdbd"}
 
+# Streamlit sizes a chart without its own autosize as "fit": the title, axes and their labels
+# then come out of the height, and a one-row bar chart kept almost none of it for its bar.
+# fit-x stretches the width only; the height is the plot's own.
+PLOT_HEIGHT_ONLY = alt.AutoSizeParams(type="fit-x", contains="padding")
+ROW_STEP = 28  # pixels per bar (or per row of ticks and dots, or of a grid)
+
 
 def axis_title(name: str, unit_label: str, lang: str = "zh") -> str:
     """'地区生产总值（亿元）' / 'Gross regional product (CNY bn)'."""
@@ -55,13 +61,14 @@ def ranked_bar_chart(frame: pd.DataFrame, highlight: str, indicator: str, unit: 
         alt.Chart(frame, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("display_value:Q", title=axis_title(indicator, unit_label, lang)),
+            # Bars grow from zero, so a single place's bar spans 0 to its value.
+            x=alt.X("display_value:Q", title=axis_title(indicator, unit_label, lang), scale=alt.Scale(zero=True)),
             y=alt.Y("place_label:N", sort=order, title=None),
             color=alt.condition("datum.is_highlight", alt.value(HIGHLIGHT), alt.value(MUTED)),
             tooltip=[alt.Tooltip("place_label:N", title="地区" if lang == "zh" else "Place"),
                      alt.Tooltip("formatted:N", title=indicator)],
         )
-        .properties(height=max(120, 24 * len(frame)))
+        .properties(height=alt.Step(ROW_STEP), autosize=PLOT_HEIGHT_ONLY)
     )
 
 
@@ -81,6 +88,7 @@ def trend_line_chart(frame: pd.DataFrame, highlight: str, indicator: str, unit: 
             strokeWidth=alt.condition("datum.is_highlight", alt.value(4), alt.value(1.5)),
             tooltip=["place_label:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator)],
         )
+        .properties(height=260, autosize=PLOT_HEIGHT_ONLY)
     )
 
 
@@ -108,7 +116,7 @@ def attainment_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str =
                         scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))),
         tooltip=["row_label:N", "actual_display:Q", "status_label:N"],
     )
-    return alt.layer(ticks, dots, data=frame).properties(height=max(120, 24 * len(frame)))
+    return alt.layer(ticks, dots, data=frame).properties(height=alt.Step(ROW_STEP), autosize=PLOT_HEIGHT_ONLY)
 
 
 CHAIN_COLOURS = {"place": HIGHLIGHT, "parent": "#2c3e50", "grandparent": "#7f8c8d", "peer": MUTED}
@@ -153,7 +161,7 @@ def target_chain_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str
                      alt.Tooltip("reference_year:O", title=year_title),
                      alt.Tooltip("formatted:N", title=indicator)],
         )
-        .properties(height=300)
+        .properties(height=300, autosize=PLOT_HEIGHT_ONLY)
     )
 
 
@@ -170,12 +178,13 @@ def coverage_heatmap(frame: pd.DataFrame, row: str, column: str, value: str,
         tooltip=[f"{row}:N", f"{column}:O", f"{value}:Q"],
     )
     text = base.mark_text(fontSize=11).encode(text=f"{value}:Q")
-    return alt.layer(cells, text, data=frame).properties(height=max(120, 22 * frame[row].nunique()))
+    return alt.layer(cells, text, data=frame).properties(height=alt.Step(ROW_STEP - 6), autosize=PLOT_HEIGHT_ONLY)
 
 
 def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metric_title: str,
-                         lang: str = "zh", title: str = "") -> alt.Chart:
-    """Term attention per report year: one line per place (dashes tell terms apart), the chosen place thicker."""
+                         lang: str = "zh", title: str = "", unit_label: str = "") -> alt.Chart:
+    """Term attention per report year: one line per place (dashes tell terms apart), the chosen place
+    thicker; the y axis titled with the metric and its unit (次/万字)."""
     frame = frame.copy()
     duplicated = frame.drop_duplicates("place_code")["place_name"].duplicated(keep=False)
     twice = set(frame.drop_duplicates("place_code").loc[duplicated, "place_name"])
@@ -186,7 +195,7 @@ def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metri
     term_title = "用语" if lang == "zh" else "Term"
     encoding = dict(
         x=alt.X("report_year:O", title=year_title),
-        y=alt.Y(f"{metric}:Q", title=metric_title),
+        y=alt.Y(f"{metric}:Q", title=axis_title(metric_title, unit_label, lang)),
         color=alt.Color("place_label:N", title=place_title),
         strokeWidth=alt.condition("datum.is_highlight", alt.value(4), alt.value(1.5)),
         tooltip=[alt.Tooltip("place_label:N", title=place_title), alt.Tooltip("term:N", title=term_title),
@@ -195,7 +204,8 @@ def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metri
     )
     if frame["term"].nunique() > 1:
         encoding["strokeDash"] = alt.StrokeDash("term:N", title=term_title)
-    return alt.Chart(frame, title=title).mark_line(point=True).encode(**encoding)
+    return (alt.Chart(frame, title=title).mark_line(point=True).encode(**encoding)
+            .properties(height=260, autosize=PLOT_HEIGHT_ONLY))
 
 
 def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name: str,
@@ -230,5 +240,5 @@ def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name
                                       scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]][:len(domain)])),
             tooltip=["series:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator)],
         )
-        .properties(height=260)
+        .properties(height=260, autosize=PLOT_HEIGHT_ONLY)
     )

@@ -9,6 +9,7 @@ from app.formatting import format_delta, format_value, is_missing
 from app.i18n import current_language, indicator_name, t, t_or
 from app.ui import (PROVENANCE_COLUMNS, choose_indicator, choose_peer_group, choose_place, download_csv, formatted,
                     group_label, indicator_names, link_column, page_links, reader_link, show_table)
+from app.ui import SOURCES, source_caption, value_sources
 
 lang = current_language()
 
@@ -103,7 +104,9 @@ if not actuals.empty:
     indicator_id = choose_indicator(indicators, key="profile_indicator")
     indicator = indicators.set_index("indicator_id").loc[indicator_id]
     name = indicator_name(indicator.to_dict() | {"indicator_id": indicator_id})
-    series = data.place_series(code, indicator_id)[["reference_year", "value"]]
+    own_series = data.place_series(code, indicator_id)
+    series = own_series[["reference_year", "value"]]
+    sources = set(value_sources(own_series))
     median_label = None
     if group_choice:
         medians = data.peer_median_series(code, *group_choice.split("|", 1), indicator_id)
@@ -112,12 +115,19 @@ if not actuals.empty:
             series = series.merge(medians[["reference_year", "peer_median", "value"]], on="reference_year",
                                   how="outer", suffixes=("", "_benchmark"))
             # Years the reports do not state but the statistics panel does (the peer table holds both).
+            filled = series["value"].isna() & series["value_benchmark"].notna()
+            sources |= set(medians.loc[medians["reference_year"].isin(series.loc[filled, "reference_year"]),
+                                       "value_source"].dropna())
             series["value"] = series["value"].fillna(series.pop("value_benchmark"))
+            # The median counts every member's value, statistics included.
+            if (medians["n_peers_from_statistics"] > 0).any():
+                sources.add("statistics")
     st.altair_chart(
         charts.place_trend_chart(series.sort_values("reference_year"), name, indicator["unit"],
                                  place["place_name"], median_label, lang),
         width="stretch",
     )
+    source_caption([s for s in SOURCES if s in sources], note=t("chart_median_note") if median_label else "")
 
 # How often the place met its targets (fct_target_records).
 st.subheader(t("profile_records"))

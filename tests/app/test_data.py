@@ -132,7 +132,8 @@ def test_every_question_is_listed_here():
     asked = {name for name, f in inspect.getmembers(data, inspect.isfunction)
              if f.__module__ == data.__name__ and not name.startswith("_")}
     assert asked - set(QUESTIONS) == {"report_text", "coverage_summary", "sentence_span", "token_exists",
-                                      "statistics_reconciled", "indicators", "benchmark_indicators"}
+                                      "statistics_reconciled", "indicators", "benchmark_indicators",
+                                      "gazetteer_name"}
 
 
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
