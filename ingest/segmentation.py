@@ -9,6 +9,12 @@ from ingest.records import SegmentedReport, Sentence
 # A top-level heading: "一、2022年主要工作回顾", "二、2023年工作总体要求和主要预期目标".
 _TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]\s*(?P<title>\S.{0,60})$")
 _GLOSSARY_HEADING = re.compile(r"^\s*(名词解释|注释|附件|附：|注：)")
+# An unnumbered heading that opens a part of the report: "2021年工作回顾", "2022年工作安排". Under
+# a review part, numbered thematic headings ("一、坚持创新驱动发展战略…") are still the review.
+_PART_HEADING = re.compile(
+    r"^\s*(?:19|20)\d{2}年[^\s，。；：:,;！？“”]{0,10}"
+    r"(?:工作回顾|回顾|工作安排|工作任务|主要任务|重点工作|主要工作|总体要求|目标任务|预期目标|主要目标)\s*$"
+)
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 
@@ -111,20 +117,35 @@ def segment_report(
     in_review = False  # inside an unheaded (or vaguely headed) account of last year
     seen_targets = False
     in_target_list = False  # on the items of a list that a targets sentence opened with a colon
+    part_role = None  # the role of the part an unnumbered heading opened, while it lasts
     for line_start, line_end in _lines(text, body_start, body_end):
         line = text[line_start:line_end]
         heading = _TOP_HEADING.match(line)
+        is_heading = False
         if heading and len(line.strip()) <= 64:
-            title = line.strip()
+            title, is_heading = line.strip(), True
             role = heading_role(heading.group("title"), report_year)
+            if (part_role == "review" and role in ("tasks", "other") and not seen_targets
+                    and not _YEAR.search(title) and not any(w in title for w in _TARGET_WORDS)):
+                role = "review"
+            elif role != "review":
+                part_role = None
             # After this year's targets, thematic headings ("一、聚焦产业兴县…") are the tasks.
             if role == "other" and seen_targets and not any(w in title for w in _SELF_WORDS):
                 role = "tasks"
             in_review = False
+        elif _PART_HEADING.match(line) and role != "glossary":
+            title, is_heading = line.strip(), True
+            role = part_role = heading_role(title, report_year)
+            # "2023年主要工作" opens with the situation and the overall requirements (南山 2023 looks
+            # back ten years there); its targets sentence and numbered headings say what is planned.
+            if role == "tasks":
+                role = "other"
+            in_review = False
         elif _GLOSSARY_HEADING.match(line) and len(line.strip()) <= 12:
             title, role = line.strip(), "glossary"
         line_role = role
-        if in_target_list and not heading:
+        if in_target_list and not is_heading:
             line_role = "targets"
         # _TARGET_SENTENCE has no anchors: a sentence of the line can match only if the line does.
         line_has_target = _TARGET_SENTENCE.search(line) is not None

@@ -122,3 +122,16 @@ def test_a_target_announced_inside_an_unheaded_review_is_a_target_not_last_years
     actuals_2016 = _rows(corpus_warehouse, "select value from fct_indicator_values where place_code = '440306' "
                          "and indicator_id = 'gdp_growth' and value_kind = 'actual' and reference_year = 2016")
     assert (8.5,) not in actuals_2016
+
+
+def test_last_years_figures_under_a_review_part_are_not_this_years_targets(corpus_warehouse):
+    # districts/2022年光明区政府工作报告_2022.txt opens "2021年工作回顾" and recounts 2021 under thematic
+    # headings ("二、坚定践行新发展理念…"): "全年地区生产总值1285.3亿元，增长12.9%…" is 2021's actual.
+    # Its target comes later: "今年经济社会发展的预期目标是：地区生产总值增长7%左右"; 深圳市政府工作报告_2022年.txt:
+    # "今年经济社会发展主要预期目标是：地区生产总值增长6%左右".
+    row = _cascade_row(corpus_warehouse, "440311", 2022)
+    assert row[0] == SHENZHEN and row[1] == pytest.approx(7.0) and row[3] == "approx"
+    assert row[7] == pytest.approx(1.0) and "地区生产总值增长7%左右" in row[9]
+    [(actual,)] = _rows(corpus_warehouse, "select value from fct_indicator_values where place_code = '440311' "
+                        "and indicator_id = 'gdp_growth' and value_kind = 'actual' and reference_year = 2021")
+    assert actual == pytest.approx(12.9)

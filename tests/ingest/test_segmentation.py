@@ -165,3 +165,39 @@ def test_the_items_of_a_targets_list_opened_by_a_colon_state_targets():
         ("城镇新增就业2500人，城镇登记失业率控制在3%以内。", "targets"),
         ("全年实现公共财政预算收入8亿元。", "preamble"),
     ]
+
+
+def test_an_unnumbered_review_heading_keeps_its_thematic_headings_in_the_review():
+    # 光明 2022: "2021年工作回顾", then "一、坚持创新驱动发展战略…" (task words) recounting 2021,
+    # then "2022年工作安排"; 宝安 2017 likewise.
+    text = (
+        "各位代表：\n"
+        "2021年工作回顾\n"
+        "一、坚持创新驱动发展战略，加快构建科学城创新生态\n"
+        "全年地区生产总值1285.3亿元，增长12.9%。\n"
+        "2022年工作安排\n"
+        "党的十八大以来，地区生产总值从300亿元增长到1285亿元。\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长6%。\n"
+        "一、坚持创新驱动发展战略，建设世界一流科学城\n"
+        "新增国家高新技术企业200家。\n"
+    )
+    roles = [(s.text, s.section_role) for s in segment_report("r", text, 2022).sentences]
+    assert roles[1:] == [
+        ("2021年工作回顾", "review"),
+        ("一、坚持创新驱动发展战略，加快构建科学城创新生态", "review"),
+        ("全年地区生产总值1285.3亿元，增长12.9%。", "review"),
+        # The plan's opening looks back (南山 2023: 经济总量从2836亿元增长到8036亿元): not this year's targets.
+        ("2022年工作安排", "other"),
+        ("党的十八大以来，地区生产总值从300亿元增长到1285亿元。", "other"),
+        ("今年经济社会发展的主要预期目标是：地区生产总值增长6%。", "targets"),
+        ("一、坚持创新驱动发展战略，建设世界一流科学城", "tasks"),
+        ("新增国家高新技术企业200家。", "tasks"),
+    ]
+
+
+def test_a_numbered_heading_with_this_years_date_ends_an_unnumbered_review():
+    text = ("2021年工作回顾\n一、经济稳中向好\n全年增长5%。\n二、2022年主要目标任务\n"
+            "地区生产总值增长6%。\n三、坚持创新驱动\n新增企业20家。\n")
+    roles = {s.text: s.section_role for s in segment_report("r", text, 2022).sentences}
+    assert roles["全年增长5%。"] == "review"
+    assert roles["新增企业20家。"] == "tasks"
