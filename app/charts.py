@@ -20,6 +20,12 @@ SOURCE_TINTS = {"report": "#fdf2e9", "statistics": "#eaf2f8", "derived": "#f4ecf
 STATUS_COLOURS = {"met": "#2e7d32", "within_tolerance": "#9ccc65", "missed": "#c62828",
                   "no_actual": "#9e9e9e", "not_judged": "#bdbdbd"}
 
+# Streamlit sizes a chart without its own autosize as "fit": the title, axes and their labels
+# then come out of the height, and a one-row bar chart kept almost none of it for its bar.
+# fit-x stretches the width only; the height is the plot's own.
+PLOT_HEIGHT_ONLY = alt.AutoSizeParams(type="fit-x", contains="padding")
+ROW_STEP = 28  # pixels per bar (or per row of ticks and dots, or of a grid)
+
 
 def axis_title(name: str, unit_label: str, lang: str = "zh") -> str:
     """'地区生产总值（亿元）' / 'Gross regional product (CNY bn)'."""
@@ -59,13 +65,14 @@ def ranked_bar_chart(frame: pd.DataFrame, highlight: str, indicator: str, unit: 
         alt.Chart(frame, title=title)
         .mark_bar()
         .encode(
-            x=alt.X("display_value:Q", title=axis_title(indicator, unit_label, lang)),
+            # Bars grow from zero, so a single place's bar spans 0 to its value.
+            x=alt.X("display_value:Q", title=axis_title(indicator, unit_label, lang), scale=alt.Scale(zero=True)),
             y=alt.Y("place_label:N", sort=order, title=None),
             color=alt.condition("datum.is_highlight", alt.value(HIGHLIGHT), alt.value(MUTED)),
             tooltip=[alt.Tooltip("place_label:N", title="地区" if lang == "zh" else "Place"),
                      alt.Tooltip("formatted:N", title=indicator)],
         )
-        .properties(height=max(120, 24 * len(frame)))
+        .properties(height=alt.Step(ROW_STEP), autosize=PLOT_HEIGHT_ONLY)
     )
 
 
@@ -85,6 +92,7 @@ def trend_line_chart(frame: pd.DataFrame, highlight: str, indicator: str, unit: 
             strokeWidth=alt.condition("datum.is_highlight", alt.value(4), alt.value(1.5)),
             tooltip=["place_label:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator)],
         )
+        .properties(height=260, autosize=PLOT_HEIGHT_ONLY)
     )
 
 
@@ -112,7 +120,7 @@ def attainment_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str =
                         scale=alt.Scale(domain=domain, range=list(STATUS_COLOURS.values()))),
         tooltip=["row_label:N", "actual_display:Q", "status_label:N"],
     )
-    return alt.layer(ticks, dots, data=frame).properties(height=max(120, 24 * len(frame)))
+    return alt.layer(ticks, dots, data=frame).properties(height=alt.Step(ROW_STEP), autosize=PLOT_HEIGHT_ONLY)
 
 
 CHAIN_COLOURS = {"place": HIGHLIGHT, "parent": "#2c3e50", "grandparent": "#7f8c8d", "peer": MUTED}
@@ -157,7 +165,7 @@ def target_chain_chart(frame: pd.DataFrame, indicator: str, unit: str, lang: str
                      alt.Tooltip("reference_year:O", title=year_title),
                      alt.Tooltip("formatted:N", title=indicator)],
         )
-        .properties(height=300)
+        .properties(height=300, autosize=PLOT_HEIGHT_ONLY)
     )
 
 
@@ -174,12 +182,13 @@ def coverage_heatmap(frame: pd.DataFrame, row: str, column: str, value: str,
         tooltip=[f"{row}:N", f"{column}:O", f"{value}:Q"],
     )
     text = base.mark_text(fontSize=11).encode(text=f"{value}:Q")
-    return alt.layer(cells, text, data=frame).properties(height=max(120, 22 * frame[row].nunique()))
+    return alt.layer(cells, text, data=frame).properties(height=alt.Step(ROW_STEP - 6), autosize=PLOT_HEIGHT_ONLY)
 
 
 def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metric_title: str,
-                         lang: str = "zh", title: str = "") -> alt.Chart:
-    """Term attention per report year: one line per place (dashes tell terms apart), the chosen place thicker."""
+                         lang: str = "zh", title: str = "", unit_label: str = "") -> alt.Chart:
+    """Term attention per report year: one line per place (dashes tell terms apart), the chosen place
+    thicker; the y axis titled with the metric and its unit (次/万字)."""
     frame = frame.copy()
     duplicated = frame.drop_duplicates("place_code")["place_name"].duplicated(keep=False)
     twice = set(frame.drop_duplicates("place_code").loc[duplicated, "place_name"])
@@ -190,7 +199,7 @@ def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metri
     term_title = "用语" if lang == "zh" else "Term"
     encoding = dict(
         x=alt.X("report_year:O", title=year_title),
-        y=alt.Y(f"{metric}:Q", title=metric_title),
+        y=alt.Y(f"{metric}:Q", title=axis_title(metric_title, unit_label, lang)),
         color=alt.Color("place_label:N", title=place_title),
         strokeWidth=alt.condition("datum.is_highlight", alt.value(4), alt.value(1.5)),
         tooltip=[alt.Tooltip("place_label:N", title=place_title), alt.Tooltip("term:N", title=term_title),
@@ -199,7 +208,8 @@ def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metri
     )
     if frame["term"].nunique() > 1:
         encoding["strokeDash"] = alt.StrokeDash("term:N", title=term_title)
-    return alt.Chart(frame, title=title).mark_line(point=True).encode(**encoding)
+    return (alt.Chart(frame, title=title).mark_line(point=True).encode(**encoding)
+            .properties(height=260, autosize=PLOT_HEIGHT_ONLY))
 
 
 def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name: str,
@@ -240,7 +250,7 @@ def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name
                                   scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]][:len(domain)])),
     )
     if not source_labels:
-        return lines.properties(height=260)
+        return lines.properties(height=260, autosize=PLOT_HEIGHT_ONLY)
     shown = [key for key in SOURCE_COLOURS if key in set(sources.dropna())]
     points = base.transform_filter("isValid(datum.source)").mark_point(filled=True, size=70).encode(
         fill=alt.Fill("source:N", title="来源" if lang == "zh" else "Source",
@@ -248,7 +258,7 @@ def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name
                                       range=[SOURCE_COLOURS[k] for k in shown])),
         color=alt.value("#ffffff"),
     )
-    return alt.layer(lines, points).properties(height=260)
+    return alt.layer(lines, points).properties(height=260, autosize=PLOT_HEIGHT_ONLY)
 
 
 NO_DATA_GREY = "#d0d0d0"

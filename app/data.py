@@ -29,6 +29,12 @@ def places_with_data() -> pd.DataFrame:
     )
 
 
+def gazetteer_name(place_code: str) -> str | None:
+    """The gazetteer's name for a code (dim_places holds every place, with or without data)."""
+    found = query("select place_name from dim_places where place_code = ?", (place_code,))
+    return None if found.empty else str(found["place_name"].iloc[0])
+
+
 def indicators() -> pd.DataFrame:
     """Every catalogue indicator with how many values the warehouse holds for it."""
     return query(
@@ -432,7 +438,8 @@ def peer_median_series(place_code: str, peer_group_id: str, group_key: str, indi
     """The place's own value and its peer group's median over the years (actuals)."""
     return query(
         """
-        select reference_year, value, value_source, peer_median, unit, peer_rank, n_peers_with_data
+        select reference_year, value, value_source, peer_median, unit, peer_rank, n_peers_with_data,
+               n_peers_from_statistics
         from fct_peer_benchmarks
         where place_code = ? and peer_group_id = ? and group_key = ? and indicator_id = ?
           and value_kind = 'actual'

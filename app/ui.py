@@ -7,6 +7,7 @@ import streamlit as st
 
 from app.formatting import format_value
 from app.i18n import current_language, indicator_name, t
+from app.place_match import nearest_places
 
 # Provenance travels with every download so a figure can be traced back to its sentence.
 PROVENANCE_COLUMNS = ["report_id", "report_year", "sentence_id", "char_start", "char_end", "mention_id", "quote"]
@@ -32,15 +33,55 @@ def _initial_choice(key: str, options: list, param: str, fallback) -> None:
 
 
 def choose_place(places: pd.DataFrame, key: str, label: str | None = None, container=st) -> str:
-    """A place selectbox over codes; honours ?place=, remembers the choice across pages."""
+    """A place selectbox over codes; honours ?place=, remembers the choice across pages.
+
+    A place asked for (by link or on another page) that this list lacks is not replaced silently:
+    the nearest match is chosen and a notice says so, on every page, until another place is chosen.
+    """
     codes = places["place_code"].tolist()
     labels = {c: f"{n} · {c}" for c, n in zip(places["place_code"], places["place_name"])}
     with_reports = places.loc[places["n_reports"] > 0, "place_code"].tolist() if "n_reports" in places else []
-    _initial_choice(key, codes, "place", with_reports[0] if with_reports else codes[0])
+    fallback = with_reports[0] if with_reports else codes[0]
+    # One notice for the app: it follows the user from page to page until another place is chosen.
+    notice_key = "place_missing"
+    if st.session_state.get(key) not in codes:
+        asked = st.query_params.get("place") or st.session_state.get("chosen_place")
+        if asked and asked not in codes:
+            matches = nearest_places(places, asked)
+            st.session_state[key] = matches[0] if matches else fallback
+            st.session_state[notice_key] = {"asked": asked, "shown": st.session_state[key], "matches": matches}
+        else:
+            _initial_choice(key, codes, "place", fallback)
     code = container.selectbox(label or t("place"), codes, format_func=labels.get, key=key)
+    notice = st.session_state.get(notice_key)
+    if notice and notice["shown"] == code:
+        st.warning(missing_place_text(notice["asked"], notice["matches"], labels, code))
+    elif notice:
+        del st.session_state[notice_key]
     st.session_state["chosen_place"] = code
     st.query_params["place"] = code
     return code
+
+
+def missing_place_text(asked: str, matches: list[str], labels: dict, shown: str) -> str:
+    """'本数据仓库中没有地区「999999」。已改为显示最接近的 …': what was asked, what is shown instead."""
+    from app.data import gazetteer_name, places_with_data
+
+    known = gazetteer_name(asked) if asked.isdigit() else None
+    if known and asked in set(places_with_data()["place_code"]):
+        text = t("place_not_on_page", asked=asked, name=known)  # in the warehouse, not in this page's list
+    elif known:
+        text = t("place_missing_known", asked=asked, name=known)
+    else:
+        text = t("place_missing", asked=asked)
+    if matches:
+        text += t("place_nearest", match=labels[shown])
+        others = [labels[m] for m in matches[1:]]
+        if others:
+            text += t("place_others", others="、".join(others) if current_language() == "zh" else ", ".join(others))
+    else:
+        text += t("place_no_match", match=labels[shown])
+    return text
 
 
 def choose_indicator(indicators: pd.DataFrame, key: str, container=st, default: str = "gdp") -> str:
@@ -103,6 +144,31 @@ def download_csv(frame: pd.DataFrame, name: str, key: str, label: str | None = N
         key=key,
         on_click="ignore",
     )
+
+
+SOURCES = ("report", "statistics", "derived")
+
+
+def value_sources(frame: pd.DataFrame) -> list[str]:
+    """Where a chart's values come from (report / statistics / derived), in that order.
+
+    Frames from fct_peer_benchmarks say so in value_source; otherwise a value with a quote is a
+    report's and one without is derived (per capita from census population).
+    """
+    if frame.empty:
+        return []
+    if "value_source" in frame:
+        found = set(frame["value_source"].dropna())
+    else:
+        found = {"report" if isinstance(q, str) else "derived" for q in frame.get("quote", pd.Series([None] * len(frame)))}
+    return [s for s in SOURCES if s in found] + sorted(found - set(SOURCES))
+
+
+def source_caption(sources: list[str], container=st, note: str = "") -> None:
+    """The caption under a chart naming the source of its values: 数值来源：工作报告、统计数据。"""
+    names = [t(f"source_{s}") if s in SOURCES else str(s) for s in sources]
+    joined = ("、" if current_language() == "zh" else ", ").join(names) or "—"
+    container.caption(t("chart_source", sources=joined) + note)
 
 
 def kind_label(kind: str) -> str:

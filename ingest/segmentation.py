@@ -9,6 +9,12 @@ from ingest.records import SegmentedReport, Sentence
 # A top-level heading: "一、2022年主要工作回顾", "二、2023年工作总体要求和主要预期目标".
 _TOP_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、．.]\s*(?P<title>\S.{0,60})$")
 _GLOSSARY_HEADING = re.compile(r"^\s*(名词解释|注释|附件|附：|注：)")
+# An unnumbered heading that opens a part of the report: "2021年工作回顾", "2022年工作安排". Under
+# a review part, numbered thematic headings ("一、坚持创新驱动发展战略…") are still the review.
+_PART_HEADING = re.compile(
+    r"^\s*(?:19|20)\d{2}年[^\s，。；：:,;！？“”]{0,10}"
+    r"(?:工作回顾|回顾|工作安排|工作任务|主要任务|重点工作|主要工作|总体要求|目标任务|预期目标|主要目标)\s*$"
+)
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n+")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 
@@ -23,12 +29,19 @@ _REVIEW_PARAGRAPH = re.compile(r"(过去一年|过去的一年|刚刚过去的|�
 # Paragraph-level cues: the targets paragraph often sits inside a "tasks" or unheaded section.
 # The sentence that states this year's targets ("主要预期目标是：…"), wherever it sits.
 _TARGET_SENTENCE = re.compile(
-    r"(?:预期目标|主要目标|目标任务|发展目标|主要指标)(?:确定为|初定为|定为|是|为|[:：])|经济社会发展的?(?:主要)?目标[是为]"
+    r"(?:预期目标|主要目标|目标任务|发展目标|主要指标)(?:和主要任务|和任务|与任务)?(?:确定为|初定为|定为|是|为|[:：])"
+    r"|经济社会发展的?(?:主要)?目标[是为]"
 )
+# A targets sentence that ends in a colon announces a list on the lines below ("主要目标是：" then
+# "——地区生产总值增长9.5%左右；" or "地区生产总值增长7%；"): items chained by semicolons or
+# opened by a dash state targets too, up to the first line that is neither.
+_LIST_OPENING = re.compile(r"[：:]\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:——|—|－|-|·|•)")
+_ITEM_CONTINUES = re.compile(r"[；;]\s*$")
 # The closing part about the government itself is neither review nor tasks.
 _SELF_WORDS = ("自身建设", "作风", "政府建设")
 # Five-year-plan sections state targets for a later year, not this year's targets.
-_PLAN_WORDS = ("十三五", "十四五", "十五五", "五年规划", "规划纲要", "今后五年", "未来五年")
+_PLAN_WORDS = ("十一五", "十二五", "十三五", "十四五", "十五五", "五年规划", "规划纲要", "今后五年", "未来五年")
 
 
 def heading_role(title: str, report_year: int | None) -> str:
@@ -103,26 +116,45 @@ def segment_report(
     last_year_cue = f"{report_year - 1}年" if report_year else None
     in_review = False  # inside an unheaded (or vaguely headed) account of last year
     seen_targets = False
+    in_target_list = False  # on the items of a list that a targets sentence opened with a colon
+    part_role = None  # the role of the part an unnumbered heading opened, while it lasts
     for line_start, line_end in _lines(text, body_start, body_end):
         line = text[line_start:line_end]
         heading = _TOP_HEADING.match(line)
+        is_heading = False
         if heading and len(line.strip()) <= 64:
-            title = line.strip()
+            title, is_heading = line.strip(), True
             role = heading_role(heading.group("title"), report_year)
+            if (part_role == "review" and role in ("tasks", "other") and not seen_targets
+                    and not _YEAR.search(title) and not any(w in title for w in _TARGET_WORDS)):
+                role = "review"
+            elif role != "review":
+                part_role = None
             # After this year's targets, thematic headings ("一、聚焦产业兴县…") are the tasks.
             if role == "other" and seen_targets and not any(w in title for w in _SELF_WORDS):
                 role = "tasks"
             in_review = False
+        elif _PART_HEADING.match(line) and role != "glossary":
+            title, is_heading = line.strip(), True
+            role = part_role = heading_role(title, report_year)
+            # "2023年主要工作" opens with the situation and the overall requirements (南山 2023 looks
+            # back ten years there); its targets sentence and numbered headings say what is planned.
+            if role == "tasks":
+                role = "other"
+            in_review = False
         elif _GLOSSARY_HEADING.match(line) and len(line.strip()) <= 12:
             title, role = line.strip(), "glossary"
         line_role = role
+        if in_target_list and not is_heading:
+            line_role = "targets"
         # _TARGET_SENTENCE has no anchors: a sentence of the line can match only if the line does.
         line_has_target = _TARGET_SENTENCE.search(line) is not None
         if role in ("preamble", "other") and not seen_targets and not line_has_target:
             if _REVIEW_PARAGRAPH.search(line) or (last_year_cue and line.lstrip().startswith(last_year_cue)):
                 in_review = True
-            if in_review:
+            if in_review and line_role != "targets":
                 line_role = "review"
+        was_list_item = in_target_list
         for start, end in _sentences_of_line(text, line_start, line_end):
             sentence = text[start:end]
             # From the targets sentence to the end of its paragraph, sentences state targets.
@@ -141,5 +173,11 @@ def segment_report(
                     char_end=end,
                     text=sentence,
                 )
+            )
+        if line.strip():  # a blank line between items neither opens nor closes the list
+            in_target_list = line_role == "targets" and role != "glossary" and (
+                (line_has_target and _LIST_OPENING.search(line) is not None)
+                or (was_list_item and (_ITEM_CONTINUES.search(line) is not None
+                                       or _LIST_ITEM.match(text, line_end + 1, body_end) is not None))
             )
     return SegmentedReport(report_id=report_id, report_year=report_year, text=text, sentences=tuple(sentences))

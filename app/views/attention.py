@@ -28,6 +28,7 @@ code = choose_place(places, key="attention_place", container=left)
 metric = right.radio(t("att_metric"), list(METRICS), format_func=lambda m: t(METRICS[m]),
                      key="attention_metric", horizontal=True)
 metric_title = t(METRICS[metric])
+metric_unit = t({"per_10k_chars": "unit_per_10k", "n_occurrences": "unit_times"}[metric])
 
 # Places to compare: the chosen place and its same-tier neighbours in the prefecture (editable).
 codes = places["place_code"].tolist()
@@ -62,7 +63,9 @@ elif not compared:
     st.info(t("att_no_places"))
 else:
     series = data.term_attention(chosen_terms, compared)
-    st.altair_chart(charts.attention_line_chart(series, code, metric, metric_title, lang), width="stretch")
+    st.altair_chart(charts.attention_line_chart(series, code, metric, metric_title, lang, unit_label=metric_unit),
+                    width="stretch")
+    st.caption(t("att_chart_source"))
 
     # Which places mention the term most in one report year (every place with a report that year).
     rank_left, rank_right = st.columns(2)
@@ -143,8 +146,9 @@ if word:
         if compared:
             mine = hits[hits["place_code"].isin(compared)]
             if not mine.empty:
-                st.altair_chart(charts.attention_line_chart(mine, code, metric, metric_title, lang),
-                                width="stretch")
+                st.altair_chart(charts.attention_line_chart(mine, code, metric, metric_title, lang,
+                                                            unit_label=metric_unit), width="stretch")
+                st.caption(t("att_chart_source"))
         st.markdown("**" + t("att_word_ranking", word=word) + "**")
         by_place = used.sort_values(["per_10k_chars", "place_code"], ascending=[False, True])
         show_table(pd.DataFrame({

@@ -7,7 +7,7 @@ from app import charts, data
 from app.formatting import format_delta, is_missing
 from app.i18n import current_language, indicator_name, t
 from app.ui import (PROVENANCE_COLUMNS, choose_indicator, choose_peer_group, choose_place, download_csv, formatted,
-                    default_peers, kind_label, page_links, show_table)
+                    default_peers, kind_label, page_links, show_table, source_caption, value_sources)
 
 lang = current_language()
 
@@ -131,10 +131,12 @@ bars.altair_chart(
                             title=t("bench_bar_title", year=year, indicator=name)),
     width="stretch",
 )
+source_caption(value_sources(ranked), bars)
 lines.altair_chart(
     charts.trend_line_chart(series, code, name, indicator["unit"], lang, title=t("bench_lines_title")),
     width="stretch",
 )
+source_caption(value_sources(series), lines)
 
 st.subheader(t("bench_ranked"))
 table = pd.DataFrame({

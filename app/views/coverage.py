@@ -28,9 +28,10 @@ else:
     if not grid.empty:
         st.altair_chart(
             charts.coverage_heatmap(grid, "place", "reference_year", "n_indicators",
-                                    t("col_place"), t("col_year"), t("col_indicator")),
+                                    t("col_place"), t("col_year"), t("cov_n_indicators")),
             width="stretch",
         )
+        st.caption(t("cov_chart_source"))
     download_csv(by_place, "coverage_place_year", key="coverage_place_csv")
 
     st.subheader(t("cov_indicator_year"))
@@ -40,9 +41,10 @@ else:
     if not actual.empty:
         st.altair_chart(
             charts.coverage_heatmap(actual, "indicator", "reference_year", "n_places",
-                                    t("col_indicator"), t("col_year"), t("col_place")),
+                                    t("col_indicator"), t("col_year"), t("cov_n_places")),
             width="stretch",
         )
+        st.caption(t("cov_chart_source"))
     download_csv(by_indicator, "coverage_indicator_year", key="coverage_indicator_csv")
 
 st.subheader(t("cov_quality"))

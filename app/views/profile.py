@@ -10,6 +10,7 @@ from app.i18n import current_language, indicator_name, t, t_or
 from app.ranks import pick_rank, rank_text
 from app.ui import (PROVENANCE_COLUMNS, choose_indicator, choose_peer_group, choose_place, download_csv, formatted,
                     group_label, indicator_names, link_column, page_links, reader_link, show_table)
+from app.ui import SOURCES, source_caption
 
 lang = current_language()
 
@@ -151,7 +152,7 @@ if not actuals.empty:
     series = data.place_series(code, indicator_id)
     series = series.assign(value_source=["report" if isinstance(q, str) else "derived" for q in series["quote"]])
     series = series[["reference_year", "value", "value_source"]]
-    median_label = None
+    median_label, median_sources = None, set()
     if group_choice:
         medians = data.peer_median_series(code, *group_choice.split("|", 1), indicator_id)
         if not medians.empty:
@@ -161,6 +162,9 @@ if not actuals.empty:
             # Years the reports do not state but the statistics do (the peer table holds both).
             series["value"] = series["value"].fillna(series.pop("value_benchmark"))
             series["value_source"] = series["value_source"].fillna(series.pop("value_source_benchmark"))
+            # The median counts every member's value, statistics included.
+            if (medians["n_peers_from_statistics"] > 0).any():
+                median_sources = {"statistics"}
     st.altair_chart(
         charts.place_trend_chart(series.sort_values("reference_year"), name, indicator["unit"],
                                  place["place_name"], median_label, lang,
@@ -168,6 +172,8 @@ if not actuals.empty:
         width="stretch",
     )
     st.caption(t("source_legend"))
+    sources = set(series["value_source"].dropna()) | (median_sources if median_label else set())
+    source_caption([s for s in SOURCES if s in sources], note=t("chart_median_note") if median_label else "")
 
 # How often the place met its targets (fct_target_records).
 st.subheader(t("profile_records"))

@@ -89,5 +89,6 @@ if chart_options:
             charts.attainment_chart(subset, names[chart_indicator], subset["unit"].iloc[0], lang, status_labels),
             width="stretch",
         )
+        st.caption(t("targets_chart_source"))
 
 page_links(place=code, indicator=st.query_params.get("indicator"))

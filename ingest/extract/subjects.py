@@ -87,8 +87,13 @@ _LINK_WORDS = (
     "增至|降至|降到|控制在|控制到|稳定在|保持在|保持|稳定|突破|超过|超|逾|近|约|为|是|了|在|到|至|有|"
     "不低于|不少于|不超过|低于|高于|以上|左右|预计|力争|确保|争取|努力|目标|全面|持续|再|又|新|从|由|"
     "大关|关口|大台阶|台阶|迈上|迈入|迈向|跨上|登上|站上|迈|"
-    r"(?:19|20)\d{2}年(?:末|底)?的?|年末|年底"
+    r"(?:19|20)\d{2}年(?:末|底)?的?|年末|年底|"
+    # An abbreviation glossing the alias before it: 地区生产总值（GDP）增长6.5%.
+    r"[（(][A-Za-z]{2,6}[）)]"
 )
+
+# The alias as an abbreviation in brackets after another alias (（GDP）): it restates that alias.
+_GLOSS = re.compile(r"[（(][A-Za-z]{2,6}[）)]")
 
 LINK_ONLY = re.compile(rf"(?:\s|{_LINK_WORDS})*")
 
@@ -99,7 +104,9 @@ SCOPE_FILLER = re.compile(
     r"^(?:\s|全[市县省区州盟旗镇]|我[市县省区州旗]|本[市县省区]|全社会|全口径|全体|全年|年度|今年|去年|上年|"
     r"年内|每年|县级|市级|省级|地方|(?:19|20)\d{2}\s*年(?:度|全年)?|预计|力争|确保|争取|努力|实现了?|完成了?|主要预期目标是|预期目标是|目标是|"
     r"其中|同时|此外|另外|其|的|和|、|与|及|城乡|新增|新认定|净增|新培育|当年|年末|年底|共|合计|总计|累计|"
-    r"“|”|\(|\)|（|）)*$"
+    r"“|”|\(|\)|（|）|"
+    # The marks that open a list item: "——本地生产总值3800亿元".
+    r"—|－|-|·|•)*$"
 )
 
 # A subject qualified by one of these is a part of the place or a sector, not the place itself.
@@ -155,6 +162,8 @@ def subject_from_region(text: str, start: int, end: int, hits: list[re.Match[str
         return None
     for hit in reversed(hits):
         if hit.start() < start or hit.end() > end:
+            continue
+        if hit.start() > start and _GLOSS.fullmatch(text, hit.start() - 1, hit.end() + 1):
             continue
         if not LINK_ONLY.fullmatch(text[hit.end():end]):
             break  # words between the alias and the number: the alias is not what is measured

@@ -261,3 +261,10 @@ def stated_values(read, indicator_id: str, year: int, place_codes: list[str], va
         "order by v.value desc, v.place_code",
         [indicator_id, year, value_kind, place_codes],
     ).reset_index(drop=True)
+
+
+def quantitative_axis_titles(chart_spec: dict) -> list[str]:
+    """Titles of a Vega-Lite spec's quantitative x/y axes, layers included (where units must show)."""
+    encodings = [chart_spec.get("encoding", {})] + [layer.get("encoding", {}) for layer in chart_spec.get("layer", [])]
+    return [channel["title"] for encoding in encodings for name, channel in encoding.items()
+            if name in ("x", "y") and channel.get("type") == "quantitative"]

@@ -1,6 +1,7 @@
 """Chart builders: units in axis titles, one scale per chart, the chosen place highlighted."""
 
 import pandas as pd
+from conftest import quantitative_axis_titles
 
 from app import charts
 
@@ -199,3 +200,52 @@ def test_the_chosen_unit_is_outlined_and_the_national_map_draws_the_sea_line():
     assert shapes == {"330381": True, "330382": False, "330302": False}
     assert sea["data"]["values"][0]["geometry"] == line and sea["mark"]["strokeDash"] == [5, 3]
     assert len(map_layers(spec(charts.choropleth_map(MAP_UNITS, MAP_VALUES, "GDP", "CNY", "zh")))) == 3
+
+
+# --- sizes and units: a one-place bar stays a bar, every quantitative axis names its unit --------
+
+ONE_PLACE = RANKED.iloc[[1]].reset_index(drop=True)  # 瑞安市 alone, as on a fresh machine's build
+
+
+def test_a_one_place_bar_chart_draws_a_bar_of_nonzero_extent():
+    chart = spec(charts.ranked_bar_chart(ONE_PLACE, "330381", "地区生产总值", "CNY", "zh", title="2022 年 地区生产总值"))
+    # Streamlit's default autosize "fit" took the title and axes out of a fixed height, leaving a
+    # one-row chart no room for its bar: the height is now the plot's own, one step per bar.
+    assert chart["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert chart["height"]["step"] >= 20
+    assert chart["encoding"]["x"]["scale"]["zero"] is True  # the bar spans 0 … 1298.5
+    [row] = dataset(chart)
+    assert row["display_value"] == 1298.5 and row["is_highlight"]
+
+
+def test_the_bar_chart_grows_with_the_number_of_places_not_against_a_fixed_height():
+    few, many = (spec(charts.ranked_bar_chart(frame, "330381", "x", "CNY", "zh")) for frame in (ONE_PLACE, RANKED))
+    assert few["height"] == many["height"] == {"step": charts.ROW_STEP}
+
+
+def test_every_chart_with_a_quantity_axis_names_its_unit():
+    lines = pd.DataFrame({"place_code": ["330381"] * 2, "place_name": ["瑞安市"] * 2, "reference_year": [2022, 2023],
+                          "value": [119.79e9, 130.12e9], "bound": ["eq"] * 2, "value_upper": [None] * 2})
+    attainment = pd.DataFrame({"place_name": ["瑞安市"], "reference_year": [2023], "target_value": [6.5],
+                               "actual_value": [6.9], "status": ["met"]})
+    attention = pd.DataFrame({"place_code": ["330381"] * 2, "place_name": ["瑞安市"] * 2, "term": ["光伏"] * 2,
+                              "report_year": [2023, 2024], "per_10k_chars": [1.2, 2.5], "report_id": ["a", "b"]})
+    built = {
+        "bars": charts.ranked_bar_chart(RANKED, "330381", "地区生产总值", "CNY"),
+        "lines": charts.trend_line_chart(lines, "330381", "地区生产总值", "CNY"),
+        "profile": charts.place_trend_chart(lines[["reference_year", "value"]], "地区生产总值", "CNY", "瑞安市"),
+        "attainment": charts.attainment_chart(attainment, "地区生产总值增速", "percent"),
+        "chain": charts.target_chain_chart(CHAIN, "地区生产总值增速", "percent"),
+        "attention": charts.attention_line_chart(attention, "330381", "per_10k_chars", "每万字次数",
+                                                 unit_label="次/万字"),
+    }
+    units = {"bars": "亿元", "lines": "亿元", "profile": "亿元", "attainment": "%", "chain": "%", "attention": "次/万字"}
+    for name, chart in built.items():
+        titles = quantitative_axis_titles(spec(chart))
+        assert titles and all(title.endswith(f"（{units[name]}）") for title in titles), (name, titles)
+
+
+def test_every_chart_sizes_its_plot_not_its_frame():
+    chart = spec(charts.coverage_heatmap(pd.DataFrame({"place": ["瑞安市"], "reference_year": [2022], "n": [3]}),
+                                         "place", "reference_year", "n", "地区", "年份", "核心指标数（个）"))
+    assert chart["autosize"]["type"] == "fit-x" and chart["height"]["step"] >= 20

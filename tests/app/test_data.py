@@ -137,7 +137,7 @@ def test_every_question_is_listed_here():
                                       "indicators", "benchmark_indicators",
                                       # the map's: the gazetteer's places and the catalogue, with or without values
                                       "place_hierarchy", "map_parents", "region_units", "map_indicators",
-                                      "map_values", "has_statistics_mart"}
+                                      "map_values", "has_statistics_mart", "gazetteer_name"}
 
 
 def test_an_empty_build_still_maps_every_unit_as_no_data(use_warehouse, empty_warehouse):

@@ -155,6 +155,19 @@ CASES = [
     ("review", "城乡居民人均可支配收入预计分别完成25600元和12100元",
      [("urban_disposable_income", 25600.0, "eq", "actual", 2022),
       ("rural_disposable_income", 12100.0, "eq", "actual", 2022)]),
+    # An abbreviation in brackets restates the alias before it (罗湖 2023, 2024 and another 深圳 district).
+    ("targets", "今年经济社会发展主要预期目标是：地区生产总值（GDP）增长6.5%左右",
+     [("gdp_growth", 6.5, "approx", "target", 2023)]),
+    ("review", "全年地区生产总值（GDP）2808.19亿元、增长7.2%",
+     [("gdp", 280819000000.0, "eq", "actual", 2022), ("gdp_growth", 7.2, "eq", "actual", 2022)]),
+    ("targets", "居民消费价格指数(CPI)上涨2%", [("cpi_growth", 2.0, "eq", "target", 2023)]),
+    ("review", "海洋生产总值（GOP）增长6%", []),  # the gloss does not hide a sector's qualifier
+    # The dash that opens a list item is not a qualifier (南山 2014, 2015).
+    ("targets", "——本地生产总值3800亿元，增长9.5%左右；",
+     [("gdp", 380000000000.0, "eq", "target", 2023), ("gdp_growth", 9.5, "approx", "target", 2023)]),
+    ("targets", "——固定资产投资总额457亿元，增长10%；",
+     [("fixed_asset_investment", 45700000000.0, "eq", "target", 2023),
+      ("fixed_asset_investment_growth", 10.0, "eq", "target", 2023)]),
     # A percentage of something else is a proportion, not a change (福建 2026).
     ("review", "单位地区生产总值能耗、主要污染物排放强度分别约为全国平均的70%、60%", []),
 ]
