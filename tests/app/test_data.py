@@ -125,7 +125,7 @@ QUESTIONS = {
     "token_suggestions": ("光伏",), "term_years": (), "place_indicator_ids": ("330381",),
     "cascade_indicators": ("330381",), "target_cascade": ("330381", "gdp_growth"),
     "target_chain": ("330381", "gdp_growth"), "map_years": ("330300", "gdp", "actual"),
-    "place_statistics": ("330381",),
+    "place_statistics": ("330381",), "build_runs": (),
 }
 
 
