@@ -11,13 +11,13 @@ from ingest.run import build, build_log, exit_codes
 from ingest.run.lock import read_holder, warehouse_lock
 
 
+def _disk_full(*args, **kwargs):
+    raise OSError("disk full")
+
+
 def test_a_build_that_crashes_is_recorded_with_its_exit_code_and_frees_the_lock(tmp_path, monkeypatch):
     warehouse = tmp_path / "warehouse.duckdb"
-
-    def disk_full(*args, **kwargs):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(build.pipeline, "ingest", disk_full)
+    monkeypatch.setattr(build.pipeline, "ingest", _disk_full)
     with pytest.raises(OSError, match="^disk full$"):
         build.build_warehouse([tmp_path], warehouse, log=lambda message: None, command="xianzhi build")
     started, line = build_log.read_log(warehouse)
@@ -81,3 +81,13 @@ def test_the_outcomes_dbt_accepts_are_the_ones_the_build_writes():
 def test_the_current_command_reads_as_typed(monkeypatch):
     monkeypatch.setattr("sys.argv", [str(Path("/opt/x/.venv/bin/xianzhi")), "build", "--documents", "我的 报告"])
     assert build_log.current_command() == "xianzhi build --documents '我的 报告'"
+
+
+def test_a_folder_with_the_old_shared_landing_is_told_it_is_no_longer_read(tmp_path, monkeypatch):
+    (tmp_path / "landing").mkdir()  # what every warehouse of this folder used to share
+    monkeypatch.setattr(build.pipeline, "ingest", _disk_full)
+    messages: list[str] = []
+    with pytest.raises(OSError):
+        build.build_warehouse([tmp_path], tmp_path / "warehouse.duckdb", log=messages.append, command="xianzhi build")
+    assert messages == [f"note: {tmp_path / 'landing'} is the landing every warehouse of this folder used to share; "
+                        "it is no longer read (warehouse.duckdb now has warehouse.landing/): load statistics again"]
