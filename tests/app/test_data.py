@@ -132,7 +132,7 @@ def test_every_question_is_listed_here():
     asked = {name for name, f in inspect.getmembers(data, inspect.isfunction)
              if f.__module__ == data.__name__ and not name.startswith("_")}
     assert asked - set(QUESTIONS) == {"report_text", "coverage_summary", "sentence_span", "token_exists",
-                                      "statistics_reconciled", "indicators", "benchmark_indicators"}
+                                      "statistics_reconciled", "indicators", "benchmark_indicators", "build_runs"}
 
 
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
@@ -150,6 +150,9 @@ def test_an_empty_build_has_nothing_to_count(use_warehouse, empty_warehouse):
     # The catalogue is there (dbt seeds), with nothing counted against it.
     for catalogue in (data.indicators(), data.benchmark_indicators()):
         assert len(catalogue) > 0 and (catalogue["n_values"] == 0).all()
+    # The one thing an empty build holds: its own build, which landed nothing.
+    [own] = data.build_runs().to_dict("records")
+    assert own["is_this_warehouse"] and own["reports_landed"] == 0 and own["outcome"] == "running"
 
 
 def test_only_the_warehouse_and_the_console_open_connections():
