@@ -82,7 +82,7 @@ def rebuild_models(warehouse: Path, log=print, *, strict_failure: bool = False,
     command = command or build_log.current_command()
     with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
         run.reports_landed = landed_report_count(paths.landing_dir(warehouse))
-        build_log.append(warehouse, run.line("started"))
+        build_log.append(warehouse, run.line("landed"))
         outcome = run_models(warehouse, log)
         run.finish(*build_outcome(outcome.success, strict_failure), outcome)
     return outcome, run
@@ -130,7 +130,7 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
         log(f"uncertain: {line}")
 
     run.changes, run.reports_landed = changes, result.report_count
-    build_log.append(warehouse, run.line("started"))  # before dbt: the new warehouse holds its own build
+    build_log.append(warehouse, run.line("landed"))  # before dbt: the new warehouse holds its own build
     started = time.perf_counter()
     outcome = run_models(warehouse, log)
     timings["dbt_build_s"] = time.perf_counter() - started

@@ -1,10 +1,11 @@
-"""The build log: one JSON line when a build starts its models and one when it ends, kept across builds.
+"""The build log: JSON lines when a build starts, when it has landed, and when it ends; kept across builds.
 
 A warehouse file is replaced by every build, so the record of builds lives in the warehouse's
 landing folder (`build_runs.jsonl`), where dbt reads it into `fct_build_runs`. The `started` line
-is written before dbt runs, so the warehouse a build produces holds that build's own row; its
-outcome and dbt test counts are only known afterwards and arrive in the `finished` line, which
-the next build's warehouse shows (and the log has at once).
+is written first, so even a build killed outright leaves a trace (shown as interrupted). The
+`landed` line, with what ingest found, is written just before dbt runs, so the warehouse a build
+produces holds that build's own row; its outcome and dbt test counts are only known afterwards
+and arrive in the `finished` line, which the next build's warehouse shows (and the log has at once).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ FIELDS = (
     "reports_landed", "dbt_tests_passed", "dbt_tests_warned", "dbt_tests_failed", "outcome", "exit_code",
 )
 OUTCOMES = ("running", "ok", "dbt_failed", "strict_failed", "crashed", "interrupted")
+RECORDS = ("started", "landed", "finished")  # in the order a build writes them
 
 
 def _now() -> datetime.datetime:
@@ -74,7 +76,7 @@ class BuildRun:
                 dbt.n_tests_passed, dbt.n_tests_warned, dbt.n_tests_failed)
 
     def line(self, record: str) -> dict:
-        """The log line for `started` (before dbt) or `finished`."""
+        """The log line for one of RECORDS."""
         changes = self.changes
         seconds = (self.finished_at - self.started_at).total_seconds() if self.finished_at else None
         row = {
@@ -113,10 +115,12 @@ def read_log(warehouse: Path) -> list[dict]:
 
 @contextlib.contextmanager
 def recorded(warehouse: Path, command: str) -> Iterator[BuildRun]:
-    """A BuildRun for the block; its `finished` line is written however the block ends. The block
-    writes the `started` line itself (append(warehouse, run.line("started"))) just before dbt,
-    and calls run.finish(…); an exception is recorded as crashed, Ctrl-C as interrupted."""
+    """A BuildRun for the block, its `started` line written on entry and its `finished` line
+    however the block ends. The block writes the `landed` line itself (append(warehouse,
+    run.line("landed"))) just before dbt, and calls run.finish(…); an exception is recorded as
+    crashed, Ctrl-C as interrupted."""
     run = BuildRun(command)
+    append(warehouse, run.line("started"))
     try:
         yield run
     except KeyboardInterrupt:

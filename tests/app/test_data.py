@@ -125,7 +125,7 @@ QUESTIONS = {
     "token_suggestions": ("光伏",), "term_years": (), "place_indicator_ids": ("330381",),
     "cascade_indicators": ("330381",), "target_cascade": ("330381", "gdp_growth"),
     "target_chain": ("330381", "gdp_growth"), "map_years": ("330300", "gdp", "actual"),
-    "place_statistics": ("330381",), "build_runs": (),
+    "place_statistics": ("330381",),
 }
 
 
@@ -137,7 +137,7 @@ def test_every_question_is_listed_here():
                                       "indicators", "benchmark_indicators",
                                       # the map's: the gazetteer's places and the catalogue, with or without values
                                       "place_hierarchy", "map_parents", "region_units", "map_indicators",
-                                      "map_values", "has_statistics_mart", "gazetteer_name"}
+                                      "map_values", "has_statistics_mart", "gazetteer_name", "build_runs"}
 
 
 def test_an_empty_build_still_maps_every_unit_as_no_data(use_warehouse, empty_warehouse):
@@ -176,6 +176,9 @@ def test_an_empty_build_has_nothing_to_count(use_warehouse, empty_warehouse):
     # The catalogue is there (dbt seeds), with nothing counted against it.
     for catalogue in (data.indicators(), data.benchmark_indicators()):
         assert len(catalogue) > 0 and (catalogue["n_values"] == 0).all()
+    # The one thing an empty build holds: its own build, which landed nothing.
+    [own] = data.build_runs().to_dict("records")
+    assert own["is_this_warehouse"] and own["reports_landed"] == 0 and own["outcome"] == "running"
 
 
 def test_only_the_warehouse_and_the_console_open_connections():

@@ -15,6 +15,7 @@ import pytest
 
 from ingest import paths
 from ingest.land.store import ResultStore
+from ingest.run import build_log
 from ingest.tools import synthetic
 
 pytestmark = pytest.mark.integration
@@ -89,6 +90,8 @@ def test_a_build_killed_mid_run_leaves_readable_parquet_and_the_old_warehouse(bu
     store = ResultStore(paths.cache_dir(warehouse))
     for entry in store.folder.rglob("*.entry"):
         assert store.summary(entry.stem) is not None  # no half-written cache entry either
+    killed = [line for line in build_log.read_log(warehouse) if line["pid"] == process.pid]  # every line whole
+    assert killed and killed[0]["record"] == "started" and "finished" not in {line["record"] for line in killed}
 
 
 def test_after_kills_a_build_completes_and_matches_a_clean_one(built, tmp_path):
@@ -100,7 +103,13 @@ def test_after_kills_a_build_completes_and_matches_a_clean_one(built, tmp_path):
         a = pq.read_table(paths.landing_dir(warehouse) / f"{name}.parquet")
         b = pq.read_table(paths.landing_dir(clean) / f"{name}.parquet")
         assert a.equals(b), name
-    assert _snapshot(warehouse) == _snapshot(clean)
+    # Alike but for the build log: the killed builds are there, each seen as interrupted.
+    assert {**_snapshot(warehouse), "fct_build_runs": None} == {**_snapshot(clean), "fct_build_runs": None}
+    lines = build_log.read_log(warehouse)
+    unfinished = {line["run_id"] for line in lines} - {line["run_id"] for line in lines if line["record"] == "finished"}
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        runs = dict(connection.execute("select run_id, outcome from fct_build_runs where not is_this_warehouse").fetchall())
+    assert {run for run, outcome in runs.items() if outcome == "interrupted"} == unfinished
 
 
 def test_readers_keep_reading_while_a_rebuild_swaps_the_warehouse(built, small_corpus, tmp_path):

@@ -1,4 +1,4 @@
--- One row per build of this warehouse: its finished line where the log has one, else its started line.
+-- One row per build of this warehouse: its last line (finished, else landed, else started).
 with lines as (
     select * from {{ ref('stg_landing__build_runs') }}
 ),
@@ -6,7 +6,9 @@ with lines as (
 last_line as (
     select *
     from lines
-    qualify row_number() over (partition by run_id order by record = 'finished' desc) = 1
+    qualify row_number() over (
+        partition by run_id order by case record when 'finished' then 2 when 'landed' then 1 else 0 end desc
+    ) = 1
 ),
 
 -- Builds are one at a time (the lock), so the newest build still without a finished line is the
@@ -14,12 +16,12 @@ last_line as (
 judged as (
     select
         *,
-        record = 'started' and started_at = max(started_at) over () as is_this_warehouse
+        record != 'finished' and started_at = max(started_at) over () as is_this_warehouse
     from last_line
 )
 
 select
     run_id,
-    case when record = 'started' and not is_this_warehouse then 'interrupted' else outcome end as outcome,
+    case when record != 'finished' and not is_this_warehouse then 'interrupted' else outcome end as outcome,
     * exclude (run_id, record, outcome)
 from judged
