@@ -120,6 +120,48 @@ def png_summary(png: bytes) -> tuple[int, float]:
     return colours, not_white
 
 
+# A drawn Vega chart: its canvas or svg has a size.
+CHART_DRAWN = (
+    "Array.from(document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas,"
+    " [data-testid=\"stVegaLiteChart\"] svg, .vega-embed canvas, .vega-embed svg'))"
+    ".some(e => e.getBoundingClientRect().width > 50)"
+)
+
+
+def wait_for_chart(devtools: "DevTools", text: str) -> None:
+    """Streamlit renders over its websocket: wait for a text on the page and a drawn Vega chart."""
+    devtools.wait_until(f"document.body && document.body.innerText.includes({json.dumps(text)})", timeout=60)
+    devtools.wait_until(CHART_DRAWN, timeout=60)
+    time.sleep(1.0)  # let the last frame (table canvases, fonts) paint
+
+
+def take_screenshot(devtools: "DevTools", screenshot: Path) -> bytes:
+    """The page as a PNG, kept in XIANZHI_SCREENSHOT_DIR when set; it must not be near-blank."""
+    shot = devtools.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
+    png = base64.b64decode(shot["data"])
+    screenshot.write_bytes(png)
+    keep = os.environ.get("XIANZHI_SCREENSHOT_DIR")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(screenshot, Path(keep) / screenshot.name)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    colours, not_white = png_summary(png)
+    assert colours > 50, f"a near-blank screenshot: {colours} colours"
+    assert not_white > 0.01, f"a near-blank screenshot: {not_white:.1%} non-white pixels"
+    return png
+
+
+def share_of_colour(png: bytes, hex_colour: str, tolerance: int = 6) -> float:
+    """The share of a PNG's pixels within `tolerance` of one colour (per channel)."""
+    from PIL import Image
+
+    target = tuple(int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = list(image.getdata())
+    near = sum(1 for pixel in pixels if all(abs(a - b) <= tolerance for a, b in zip(pixel, target)))
+    return near / len(pixels)
+
+
 @pytest.fixture
 def chromium() -> str:
     for name in CHROMIUM_CANDIDATES:
@@ -179,34 +221,14 @@ def devtools(chromium, tmp_path):
 def test_ruian_profile_renders_in_a_real_browser(served_app, devtools, tmp_path):
     # The profile is the app's default page: its address is the root.
     devtools.call("Page.navigate", url=f"{served_app}/?place=330381")
-    # Streamlit renders over its websocket: wait for the place's name and a drawn Vega chart.
-    devtools.wait_until("document.body && document.body.innerText.includes('瑞安市')", timeout=60)
-    devtools.wait_until(
-        "Array.from(document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas,"
-        " [data-testid=\"stVegaLiteChart\"] svg, .vega-embed canvas, .vega-embed svg'))"
-        ".some(e => e.getBoundingClientRect().width > 50)",
-        timeout=60,
-    )
-    time.sleep(1.0)  # let the last frame (table canvases, fonts) paint
+    wait_for_chart(devtools, "瑞安市")
     text = devtools.evaluate("document.body.innerText")
     assert "瑞安市" in text
     assert "最新实际值" in text
     assert "Traceback" not in text and "Page not found" not in text
     assert "地区概况" in text  # the app's own navigation (the entry script ran), not bare page files
 
-    shot = devtools.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
-    png = base64.b64decode(shot["data"])
-    screenshot = tmp_path / "profile_330381.png"
-    screenshot.write_bytes(png)
-    keep = os.environ.get("XIANZHI_SCREENSHOT_DIR")
-    if keep:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        shutil.copy(screenshot, Path(keep) / screenshot.name)
-
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    colours, not_white = png_summary(png)
-    assert colours > 50, f"a near-blank screenshot: {colours} colours"
-    assert not_white > 0.01, f"a near-blank screenshot: {not_white:.1%} non-white pixels"
+    take_screenshot(devtools, tmp_path / "profile_330381.png")
 
 
 @pytest.mark.e2e
@@ -238,3 +260,21 @@ def test_a_link_to_a_sentence_opens_the_reader_scrolled_to_it(corpus_warehouse, 
         timeout=20,
     )
     assert "Page not found" not in devtools.evaluate("document.body.innerText")
+
+
+@pytest.mark.e2e
+@pytest.mark.integration
+def test_ruian_on_the_map_of_wenzhous_counties_in_a_real_browser(served_app, devtools, tmp_path):
+    from app.charts import HIGHLIGHT, NO_DATA_GREY
+
+    devtools.call("Page.navigate", url=f"{served_app}/map?place=330381&indicator=gdp")
+    wait_for_chart(devtools, "温州市所辖 12 个地区中")
+    text = devtools.evaluate("document.body.innerText")
+    # The table and the chart draw on canvases: their words are not page text, the summary is.
+    assert "个无数据" in text
+    assert "Traceback" not in text and "Page not found" not in text
+    assert "地区概况" in text  # the app's own navigation (the entry script ran)
+    png = take_screenshot(devtools, tmp_path / "map_330381.png")
+    # Drawn, not only laid out: the grey of the units without a value and 瑞安市's outline are there.
+    assert share_of_colour(png, NO_DATA_GREY) > 0.01
+    assert share_of_colour(png, HIGHLIGHT, tolerance=30) > 0.0003  # 0.0001 without an outline drawn
