@@ -1,8 +1,8 @@
 """The served app in a real browser: headless Chromium driven over the Chrome DevTools Protocol.
 
 The app runs as `streamlit run` on a free port over the corpus warehouse; Chromium (Debian's
-/usr/bin/chromium, `make browser`) opens the place profile of 瑞安市, waits for the name and a rendered
-chart, and takes a screenshot that must not be blank. The CDP client is the `websockets` package
+/usr/bin/chromium, `make browser`) opens the place profile of 瑞安市 and the map of 温州's counties,
+waits for their text and a rendered chart, and takes screenshots that must not be blank. The CDP client is the `websockets` package
 (already a Streamlit dependency); no browser is downloaded.
 """
 
@@ -128,11 +128,17 @@ CHART_DRAWN = (
 )
 
 
-def wait_for_chart(devtools: "DevTools", text: str) -> None:
-    """Streamlit renders over its websocket: wait for a text on the page and a drawn Vega chart."""
+def open_page_with_chart(devtools: "DevTools", url: str, text: str) -> str:
+    """Open a page of the app and wait, as Streamlit renders over its websocket, for a text on it and
+    a drawn Vega chart; the page's text, checked for a traceback and for the app's own navigation."""
+    devtools.call("Page.navigate", url=url)
     devtools.wait_until(f"document.body && document.body.innerText.includes({json.dumps(text)})", timeout=60)
     devtools.wait_until(CHART_DRAWN, timeout=60)
     time.sleep(1.0)  # let the last frame (table canvases, fonts) paint
+    shown = devtools.evaluate("document.body.innerText")
+    assert "Traceback" not in shown and "Page not found" not in shown
+    assert "地区概况" in shown  # the app's own navigation (the entry script ran), not bare page files
+    return shown
 
 
 def take_screenshot(devtools: "DevTools", screenshot: Path) -> bytes:
@@ -220,14 +226,8 @@ def devtools(chromium, tmp_path):
 @pytest.mark.integration
 def test_ruian_profile_renders_in_a_real_browser(served_app, devtools, tmp_path):
     # The profile is the app's default page: its address is the root.
-    devtools.call("Page.navigate", url=f"{served_app}/?place=330381")
-    wait_for_chart(devtools, "瑞安市")
-    text = devtools.evaluate("document.body.innerText")
-    assert "瑞安市" in text
+    text = open_page_with_chart(devtools, f"{served_app}/?place=330381", "瑞安市")
     assert "最新实际值" in text
-    assert "Traceback" not in text and "Page not found" not in text
-    assert "地区概况" in text  # the app's own navigation (the entry script ran), not bare page files
-
     take_screenshot(devtools, tmp_path / "profile_330381.png")
 
 
@@ -267,13 +267,9 @@ def test_a_link_to_a_sentence_opens_the_reader_scrolled_to_it(corpus_warehouse, 
 def test_ruian_on_the_map_of_wenzhous_counties_in_a_real_browser(served_app, devtools, tmp_path):
     from app.charts import HIGHLIGHT, NO_DATA_GREY
 
-    devtools.call("Page.navigate", url=f"{served_app}/map?place=330381&indicator=gdp")
-    wait_for_chart(devtools, "温州市所辖 12 个地区中")
-    text = devtools.evaluate("document.body.innerText")
+    text = open_page_with_chart(devtools, f"{served_app}/map?place=330381&indicator=gdp", "温州市所辖 12 个地区中")
     # The table and the chart draw on canvases: their words are not page text, the summary is.
     assert "个无数据" in text
-    assert "Traceback" not in text and "Page not found" not in text
-    assert "地区概况" in text  # the app's own navigation (the entry script ran)
     png = take_screenshot(devtools, tmp_path / "map_330381.png")
     # Drawn, not only laid out: the grey of the units without a value and 瑞安市's outline are there.
     assert share_of_colour(png, NO_DATA_GREY) > 0.01
