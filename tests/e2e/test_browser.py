@@ -1,8 +1,8 @@
 """The served app in a real browser: headless Chromium driven over the Chrome DevTools Protocol.
 
 The app runs as `streamlit run` on a free port over the corpus warehouse; Chromium (Debian's
-/usr/bin/chromium, `make browser`) opens the place profile of 瑞安市, waits for the name and a rendered
-chart, and takes a screenshot that must not be blank. The CDP client is the `websockets` package
+/usr/bin/chromium, `make browser`) opens the place profile of 瑞安市 and the map of 温州's counties,
+waits for their text and a rendered chart, and takes screenshots that must not be blank. The CDP client is the `websockets` package
 (already a Streamlit dependency); no browser is downloaded.
 """
 
@@ -120,6 +120,54 @@ def png_summary(png: bytes) -> tuple[int, float]:
     return colours, not_white
 
 
+# A drawn Vega chart: its canvas or svg has a size.
+CHART_DRAWN = (
+    "Array.from(document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas,"
+    " [data-testid=\"stVegaLiteChart\"] svg, .vega-embed canvas, .vega-embed svg'))"
+    ".some(e => e.getBoundingClientRect().width > 50)"
+)
+
+
+def open_page_with_chart(devtools: "DevTools", url: str, text: str) -> str:
+    """Open a page of the app and wait, as Streamlit renders over its websocket, for a text on it and
+    a drawn Vega chart; the page's text, checked for a traceback and for the app's own navigation."""
+    devtools.call("Page.navigate", url=url)
+    devtools.wait_until(f"document.body && document.body.innerText.includes({json.dumps(text)})", timeout=60)
+    devtools.wait_until(CHART_DRAWN, timeout=60)
+    time.sleep(1.0)  # let the last frame (table canvases, fonts) paint
+    shown = devtools.evaluate("document.body.innerText")
+    assert "Traceback" not in shown and "Page not found" not in shown
+    assert "地区概况" in shown  # the app's own navigation (the entry script ran), not bare page files
+    return shown
+
+
+def take_screenshot(devtools: "DevTools", screenshot: Path) -> bytes:
+    """The page as a PNG, kept in XIANZHI_SCREENSHOT_DIR when set; it must not be near-blank."""
+    shot = devtools.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
+    png = base64.b64decode(shot["data"])
+    screenshot.write_bytes(png)
+    keep = os.environ.get("XIANZHI_SCREENSHOT_DIR")
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(screenshot, Path(keep) / screenshot.name)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    colours, not_white = png_summary(png)
+    assert colours > 50, f"a near-blank screenshot: {colours} colours"
+    assert not_white > 0.01, f"a near-blank screenshot: {not_white:.1%} non-white pixels"
+    return png
+
+
+def share_of_colour(png: bytes, hex_colour: str, tolerance: int = 6) -> float:
+    """The share of a PNG's pixels within `tolerance` of one colour (per channel)."""
+    from PIL import Image
+
+    target = tuple(int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = list(image.getdata())
+    near = sum(1 for pixel in pixels if all(abs(a - b) <= tolerance for a, b in zip(pixel, target)))
+    return near / len(pixels)
+
+
 @pytest.fixture
 def chromium() -> str:
     for name in CHROMIUM_CANDIDATES:
@@ -178,35 +226,9 @@ def devtools(chromium, tmp_path):
 @pytest.mark.integration
 def test_ruian_profile_renders_in_a_real_browser(served_app, devtools, tmp_path):
     # The profile is the app's default page: its address is the root.
-    devtools.call("Page.navigate", url=f"{served_app}/?place=330381")
-    # Streamlit renders over its websocket: wait for the place's name and a drawn Vega chart.
-    devtools.wait_until("document.body && document.body.innerText.includes('瑞安市')", timeout=60)
-    devtools.wait_until(
-        "Array.from(document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] canvas,"
-        " [data-testid=\"stVegaLiteChart\"] svg, .vega-embed canvas, .vega-embed svg'))"
-        ".some(e => e.getBoundingClientRect().width > 50)",
-        timeout=60,
-    )
-    time.sleep(1.0)  # let the last frame (table canvases, fonts) paint
-    text = devtools.evaluate("document.body.innerText")
-    assert "瑞安市" in text
+    text = open_page_with_chart(devtools, f"{served_app}/?place=330381", "瑞安市")
     assert "最新实际值" in text
-    assert "Traceback" not in text and "Page not found" not in text
-    assert "地区概况" in text  # the app's own navigation (the entry script ran), not bare page files
-
-    shot = devtools.call("Page.captureScreenshot", format="png", captureBeyondViewport=False)
-    png = base64.b64decode(shot["data"])
-    screenshot = tmp_path / "profile_330381.png"
-    screenshot.write_bytes(png)
-    keep = os.environ.get("XIANZHI_SCREENSHOT_DIR")
-    if keep:
-        Path(keep).mkdir(parents=True, exist_ok=True)
-        shutil.copy(screenshot, Path(keep) / screenshot.name)
-
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    colours, not_white = png_summary(png)
-    assert colours > 50, f"a near-blank screenshot: {colours} colours"
-    assert not_white > 0.01, f"a near-blank screenshot: {not_white:.1%} non-white pixels"
+    take_screenshot(devtools, tmp_path / "profile_330381.png")
 
 
 @pytest.mark.e2e
@@ -238,3 +260,17 @@ def test_a_link_to_a_sentence_opens_the_reader_scrolled_to_it(corpus_warehouse, 
         timeout=20,
     )
     assert "Page not found" not in devtools.evaluate("document.body.innerText")
+
+
+@pytest.mark.e2e
+@pytest.mark.integration
+def test_ruian_on_the_map_of_wenzhous_counties_in_a_real_browser(served_app, devtools, tmp_path):
+    from app.charts import HIGHLIGHT, NO_DATA_GREY
+
+    text = open_page_with_chart(devtools, f"{served_app}/map?place=330381&indicator=gdp", "温州市所辖 12 个地区中")
+    # The table and the chart draw on canvases: their words are not page text, the summary is.
+    assert "个无数据" in text
+    png = take_screenshot(devtools, tmp_path / "map_330381.png")
+    # Drawn, not only laid out: the grey of the units without a value and 瑞安市's outline are there.
+    assert share_of_colour(png, NO_DATA_GREY) > 0.01
+    assert share_of_colour(png, HIGHLIGHT, tolerance=30) > 0.0003  # 0.0001 without an outline drawn
