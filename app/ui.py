@@ -56,6 +56,22 @@ def choose_indicator(indicators: pd.DataFrame, key: str, container=st, default: 
     return indicator_id
 
 
+def choose_option(label: str, options: list, key: str, param: str, default=None, format_func=str,
+                  container=st, widget: str = "radio"):
+    """A radio (or selectbox) over options that honours ?param= (compared as text, so years match)
+    and writes the choice back to it; `default` (else the first option) when the link names none."""
+    if st.session_state.get(key) not in options:
+        wanted = st.query_params.get(param)
+        linked = next((option for option in options if str(option) == wanted), None)
+        st.session_state[key] = linked if linked is not None else (default if default in options else options[0])
+    if widget == "radio":
+        choice = container.radio(label, options, format_func=format_func, key=key, horizontal=True)
+    else:
+        choice = container.selectbox(label, options, format_func=format_func, key=key)
+    st.query_params[param] = str(choice)
+    return choice
+
+
 def formatted(frame: pd.DataFrame, value: str = "value", upper: str | None = "value_upper",
               bound: str | None = "bound", unit: str = "unit") -> pd.Series:
     """A column of display strings (亿元, ≥6.5%) for a frame of canonical values."""
@@ -143,7 +159,8 @@ def page_links(**params) -> None:
     query_string = urlencode({k: v for k, v in params.items() if v})
     # The profile is the default page: its address is the app root ("./"), not "profile".
     pages = [("./", "page_profile"), ("benchmark", "page_benchmark"), ("targets", "page_targets"),
-             ("cascade", "page_cascade"), ("attention", "page_attention"), ("reader", "page_reader")]
+             ("cascade", "page_cascade"), ("map", "page_map"), ("attention", "page_attention"),
+             ("reader", "page_reader")]
     colon = "：" if current_language() == "zh" else ": "
     st.markdown(t("profile_links") + colon + " · ".join(f"[{t(label)}]({path}?{query_string})" for path, label in pages))
 

@@ -146,8 +146,8 @@ def query(sql: str, params: tuple | list = ()) -> pd.DataFrame:
 
 
 def has_table(table: str, schema: str = "main") -> bool:
-    """Whether the warehouse has this table. No page asks (this project's build makes every mart);
-    ingest/tools/bench.py does, through app.data."""
+    """Whether the warehouse has this table. This project's build makes every mart; the map asks for
+    the statistics mart, which warehouses built before it lack (app.data.has_statistics_mart)."""
     frame = query("select 1 from information_schema.tables where table_schema = ? and table_name = ?",
                   (schema, table))
     return not frame.empty

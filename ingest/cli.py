@@ -89,12 +89,15 @@ def command_eval(args: argparse.Namespace) -> int:
 
 
 def command_stats_load(args: argparse.Namespace) -> int:
-    """Load an official statistics panel (county × year, 万元) for reconciliation and baselines.
+    """Load an official statistics panel (county × year, 万元) or census population file for reconciliation and baselines.
 
     Columns map to indicators through dbt_project/seeds/statistics_columns.csv; county names
     map to place codes through the gazetteer, with dbt_project/seeds/statistics_place_aliases.csv
-    for names it cannot resolve. Every unmapped name is listed. If the warehouse's reports are
-    already landed, the models are rebuilt so the statistics show at once.
+    for names it cannot resolve. Every unmapped name is listed. A census file (the columns of
+    seeds/statistics/census/census_population.csv) lands as resident_population. The file's rows
+    replace those it landed before and stay across builds, beside the statistics a build reads
+    from a documents folder's statistics/ (seeds/statistics by default). If the warehouse's
+    reports are already landed, the models are rebuilt so the statistics show at once.
     """
     from ingest.run.lock import WarehouseLocked, warehouse_lock
 
@@ -130,6 +133,9 @@ def _load_statistics(args: argparse.Namespace, file: Path, warehouse: Path) -> i
         )
         for province, county, why in unresolved:
             print(f"  {province!r} {county!r}: {why}", file=sys.stderr)
+    if load.left_out:
+        print(f"census: {len(load.left_out)} units left out (merged since, or no unit of that code and name today)",
+              file=sys.stderr)
     strict_failure = bool(args.strict and unresolved)
     if (paths.landing_dir(warehouse) / "reports.parquet").exists():
         rebuilt, code = _guarded(args, lambda: rebuild_models(warehouse, log=lambda message: print(message, file=sys.stderr),

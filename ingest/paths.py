@@ -7,6 +7,11 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"  # source documents (and shipped statistics)
+# A documents folder's statistics/ subfolder holds official statistics, never reports.
+STATISTICS_SUBFOLDER = "statistics"
+SHIPPED_STATISTICS_DIR = SEEDS_DIR / STATISTICS_SUBFOLDER
+SHIPPED_PANEL_FILE = SHIPPED_STATISTICS_DIR / "county_statistics.csv"
+SHIPPED_CENSUS_FILE = SHIPPED_STATISTICS_DIR / "census" / "census_population.csv"
 DBT_PROJECT_DIR = PROJECT_ROOT / "dbt_project"
 DBT_SEEDS_DIR = DBT_PROJECT_DIR / "seeds"  # the catalogues
 DATA_DIR = PROJECT_ROOT / "data"
@@ -21,6 +26,8 @@ SHARED_DIR = Path(os.environ.get("XIANZHI_SHARED", PROJECT_ROOT.parent / "shared
 CORPUS_DIR = SHARED_DIR / "corpus"
 GOLD_DIR = SHARED_DIR / "gold"
 STATS_DIR = SHARED_DIR / "stats"
+PANEL_FILE = STATS_DIR / "county_statistics_panel.csv"
+CENSUS_DIR = STATS_DIR / "census"
 
 
 def configured_warehouse() -> Path:

@@ -7,6 +7,7 @@ import streamlit as st
 from app import charts, data
 from app.formatting import format_delta, format_value, is_missing
 from app.i18n import current_language, indicator_name, t, t_or
+from app.ranks import pick_rank, rank_text
 from app.ui import (PROVENANCE_COLUMNS, choose_indicator, choose_peer_group, choose_place, download_csv, formatted,
                     group_label, indicator_names, link_column, page_links, reader_link, show_table)
 
@@ -37,22 +38,32 @@ if groups.empty:
 else:
     group_choice = choose_peer_group(groups, key="profile_group")
 group_name = group_label(groups, group_choice)
-ranks = (data.place_peer_ranks(code, *group_choice.split("|", 1)) if group_choice
-         else pd.DataFrame(columns=["indicator_id", "reference_year", "value_kind", "peer_rank", "n_peers_with_data"]))
+ranks = data.place_peer_ranks(code, *group_choice.split("|", 1)) if group_choice else pd.DataFrame()
+RANK_COLUMNS = ["peer_rank", "n_peers_with_data", "n_peers_without_data", "rank_year", "rank_text"]
 
 
-def with_ranks(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with the place's peer rank and group size joined on indicator × year × kind."""
-    if frame.empty:
-        return frame.assign(peer_rank=pd.Series(dtype="float"), n_peers_with_data=pd.Series(dtype="float"))
-    keys = ["indicator_id", "reference_year", "value_kind"]
-    return frame.merge(ranks[keys + ["peer_rank", "n_peers_with_data"]], on=keys, how="left")
+def with_ranks(frame: pd.DataFrame, group_ranks: pd.DataFrame = ranks, name: str = group_name,
+               prefix: str = "") -> pd.DataFrame:
+    """The frame with the place's peer rank for each row's indicator × year × kind (or, where no
+    peer has a value that year, the latest year with statistics: rank_year says which)."""
+    picked = [pick_rank(group_ranks, i, y, k) for i, y, k in
+              zip(frame["indicator_id"], frame["reference_year"], frame.get("value_kind", ["actual"] * len(frame)))]
+    frame = frame.copy()
+    for column in RANK_COLUMNS[:3]:
+        frame[prefix + column] = [None if r is None else r[column] for r in picked]
+    frame[prefix + "rank_year"] = [None if r is None else (r["fallback_year"] or r["reference_year"]) for r in picked]
+    frame[prefix + "rank_text"] = [rank_text(r, name) for r in picked]
+    return frame
 
 
-def rank_text(rank, n) -> str:
-    if is_missing(rank) or is_missing(n):
-        return "—"
-    return t("peer_rank_text", rank=int(rank), n=int(n), group=group_name)
+def tinted(frame: pd.DataFrame, sources: dict[str, str] | list[str]):
+    """The table with each column's (dict: column → source) or each row's (list) source as its
+    background, in the colours of charts.SOURCE_TINTS and the legend."""
+    if isinstance(sources, dict):
+        return frame.style.apply(lambda column: [f"background-color: {charts.SOURCE_TINTS[sources[column.name]]}"
+                                                 if column.name in sources else ""] * len(column))
+    return frame.style.apply(lambda row: [f"background-color: {charts.SOURCE_TINTS[sources[row.name]]}"] * len(row),
+                             axis=1)
 
 
 def value_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -61,7 +72,7 @@ def value_table(frame: pd.DataFrame) -> pd.DataFrame:
         t("col_indicator"): indicator_names(frame),
         t("col_year"): frame["reference_year"],
         t("col_value"): formatted(frame),
-        t("col_peer_rank"): [rank_text(r, n) for r, n in zip(frame["peer_rank"], frame["n_peers_with_data"])],
+        t("col_peer_rank"): frame["rank_text"],
         t("col_source_link"): [reader_link(r, m, s, code) for r, m, s in
                                zip(frame["report_id"], frame["mention_id"], frame["sentence_id"])],
         t("col_quote"): frame["quote"],
@@ -71,7 +82,8 @@ def value_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def download_frame(frame: pd.DataFrame) -> pd.DataFrame:
     keep = ["place_code", "place_name", "indicator_id", "reference_year", "value_kind",
-            "value", "value_upper", "bound", "unit", "peer_rank", "n_peers_with_data"] + PROVENANCE_COLUMNS
+            "value", "value_upper", "bound", "unit", "peer_rank", "n_peers_with_data", "n_peers_without_data",
+            "rank_year"] + PROVENANCE_COLUMNS
     return frame[[c for c in keep if c in frame.columns]]
 
 
@@ -95,6 +107,39 @@ else:
     show_table(value_table(targets), "profile_targets_table", column_config=LINK_CONFIG)
     download_csv(download_frame(targets), f"{code}_targets", key="profile_targets_csv")
 
+# The place's official statistics, apart from the reports' claims, ranked in the chosen group and
+# among the places of the same province and level (浙江省's county-level cities for 瑞安市).
+st.subheader(t("profile_statistics"))
+statistics = data.place_statistics(code) if data.statistics_available() else pd.DataFrame()
+if not data.statistics_available():
+    st.info(t("no_statistics_loaded"))
+elif statistics.empty:
+    st.info(t("profile_no_statistics"))
+else:
+    statistics = statistics.assign(value_kind="actual")
+    same_level = data.same_level_group(code)
+    level_name = t("same_level_name", province=place["province_name"], level=level)
+    statistics = with_ranks(statistics)
+    if same_level and (not group_choice or group_choice != "|".join(same_level)):
+        statistics = with_ranks(statistics, data.place_peer_ranks(code, *same_level), level_name, prefix="level_")
+    columns = {
+        t("col_indicator"): indicator_names(statistics),
+        t("col_year"): statistics["reference_year"],
+        t("col_statistics_value"): formatted(statistics, upper=None, bound=None),
+        t("col_statistics_source"): [
+            t("derived_from_census", year=int(y)) if s == "derived" else (n or "—")
+            for s, n, y in zip(statistics["value_source"], statistics["source_name"], statistics["population_year"])],
+        t("col_vintage"): statistics["vintage"].fillna("—"),
+    }
+    if group_choice:
+        columns[t("col_rank_in", group=group_name)] = statistics["rank_text"]
+    if "level_rank_text" in statistics:
+        columns[t("col_rank_in", group=level_name)] = statistics["level_rank_text"]
+    st.caption(t("profile_statistics_caption"))
+    st.caption(t("source_legend"))
+    show_table(tinted(pd.DataFrame(columns), statistics["value_source"].tolist()), "profile_statistics_table")
+    download_csv(statistics.drop(columns=["name_zh", "name_en"]), f"{code}_statistics", key="profile_statistics_csv")
+
 # One indicator over the years, against the peer group's median.
 if not actuals.empty:
     indicators = data.indicators()
@@ -103,21 +148,26 @@ if not actuals.empty:
     indicator_id = choose_indicator(indicators, key="profile_indicator")
     indicator = indicators.set_index("indicator_id").loc[indicator_id]
     name = indicator_name(indicator.to_dict() | {"indicator_id": indicator_id})
-    series = data.place_series(code, indicator_id)[["reference_year", "value"]]
+    series = data.place_series(code, indicator_id)
+    series = series.assign(value_source=["report" if isinstance(q, str) else "derived" for q in series["quote"]])
+    series = series[["reference_year", "value", "value_source"]]
     median_label = None
     if group_choice:
         medians = data.peer_median_series(code, *group_choice.split("|", 1), indicator_id)
         if not medians.empty:
             median_label = t("profile_trend_median", group=group_name)
-            series = series.merge(medians[["reference_year", "peer_median", "value"]], on="reference_year",
-                                  how="outer", suffixes=("", "_benchmark"))
-            # Years the reports do not state but the statistics panel does (the peer table holds both).
+            series = series.merge(medians[["reference_year", "peer_median", "value", "value_source"]],
+                                  on="reference_year", how="outer", suffixes=("", "_benchmark"))
+            # Years the reports do not state but the statistics do (the peer table holds both).
             series["value"] = series["value"].fillna(series.pop("value_benchmark"))
+            series["value_source"] = series["value_source"].fillna(series.pop("value_source_benchmark"))
     st.altair_chart(
         charts.place_trend_chart(series.sort_values("reference_year"), name, indicator["unit"],
-                                 place["place_name"], median_label, lang),
+                                 place["place_name"], median_label, lang,
+                                 source_labels={source: t(f"source_{source}") for source in charts.SOURCE_COLOURS}),
         width="stretch",
     )
+    st.caption(t("source_legend"))
 
 # How often the place met its targets (fct_target_records).
 st.subheader(t("profile_records"))
@@ -141,28 +191,45 @@ else:
         t("col_met_share"): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f%%")})
     download_csv(records, f"{code}_target_records", key="profile_records_csv")
 
-# The reports' figures against official statistics (fct_reconciliation).
+# The reports' figures against official statistics (fct_reconciliation): the claim beside the
+# nearest statistic, judged only against a statistic of its own year.
 st.subheader(t("profile_reconciliation"))
 if not data.statistics_reconciled():
-    st.info(t("no_statistics_loaded"))
+    st.info(t("no_statistics_loaded") if not data.statistics_available() else t("profile_no_reconciliation"))
 else:
     checks = data.reconciliation(code)
     if checks.empty:
         st.info(t("profile_no_reconciliation"))
     else:
-        show_table(pd.DataFrame({
+        same_year = checks["is_same_year"].astype(bool)
+        shown = pd.DataFrame({
             t("col_indicator"): indicator_names(checks),
-            t("col_year"): checks["reference_year"],
+            t("col_report_year"): checks["reference_year"],
             t("col_report_value"): [format_value(v, u, b, None, lang) for v, u, b in
                                     zip(checks["report_value"], checks["unit"], checks["report_bound"])],
             t("col_statistics_value"): [format_value(v, u, "eq", None, lang) for v, u in
                                         zip(checks["statistics_value"], checks["unit"])],
-            t("col_rec_gap"): [format_delta(g, u, lang) for g, u in zip(checks["gap"], checks["unit"])],
-            t("col_gap_relative"): [("—" if is_missing(g) else f"{100 * g:+.1f}%") for g in checks["gap_relative"]],
-            t("col_agrees"): [t("agrees_yes") if a else t("agrees_no") for a in checks["agrees"]],
+            t("col_statistics_year"): checks["statistics_year"],
+            t("col_comparison"): [t("comparison_same_year") if same else t("comparison_nearest_year", year=int(y))
+                                  for same, y in zip(same_year, checks["statistics_year"])],
+            t("col_rec_gap"): [format_delta(g, u, lang) if same else "—"
+                               for g, u, same in zip(checks["gap"], checks["unit"], same_year)],
+            t("col_gap_relative"): [("—" if not same or is_missing(g) else f"{100 * g:+.1f}%")
+                                    for g, same in zip(checks["gap_relative"], same_year)],
+            t("col_agrees"): [("—" if not same or is_missing(a) else t("agrees_yes") if a else t("agrees_no"))
+                              for a, same in zip(checks["agrees"], same_year)],
+            t("col_statistics_source"): checks["statistics_source_name"],
+            t("col_vintage"): checks["statistics_vintage"],
             t("col_quote"): checks["quote"],
             t("col_source_link"): [reader_link(r, None, None, code) for r in checks["report_id"]],
-        }), "profile_reconciliation_table", column_config=LINK_CONFIG)
+        })
+        st.caption(t("profile_reconciliation_caption"))
+        st.caption(t("source_legend"))
+        report_side = [t("col_report_year"), t("col_report_value"), t("col_quote")]
+        statistics_side = [t("col_statistics_value"), t("col_statistics_year"), t("col_statistics_source"),
+                           t("col_vintage")]
+        sources = {c: "report" for c in report_side} | {c: "statistics" for c in statistics_side}
+        show_table(tinted(shown, sources), "profile_reconciliation_table", column_config=LINK_CONFIG)
         download_csv(checks, f"{code}_reconciliation", key="profile_reconciliation_csv")
 
 page_links(place=code, indicator=st.session_state.get("chosen_indicator"))

@@ -44,11 +44,13 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("char_start", I), ("char_end", I),
         ]
     ),
-    # Official statistics (xianzhi stats load): kept across builds, empty until loaded.
+    # Official statistics: a documents folder's statistics/ (re-landed by every build, origin
+    # 'documents') and files loaded by `xianzhi stats load` (origin 'stats load', kept across builds).
     "statistics": pa.schema(
         [
             ("place_code", S), ("indicator_id", S), ("reference_year", I), ("value", F), ("unit", S),
-            ("source_county", S), ("source_province", S), ("source_column", S), ("source_file", S),
+            ("source_county", S), ("source_province", S), ("source_column", S), ("source_code", S),
+            ("source_file", S), ("source_name", S), ("source_url", S), ("vintage", S), ("origin", S),
         ]
     ),
 }
@@ -59,7 +61,7 @@ SORT_KEYS: dict[str, tuple[str, ...]] = {
     "sentences": ("sentence_id",),
     "metric_mentions": ("mention_id",),
     "ingest_errors": ("source", "reason"),
-    "statistics": ("place_code", "indicator_id", "reference_year"),
+    "statistics": ("origin", "source_file", "place_code", "indicator_id", "reference_year"),
     "report_terms": ("report_id", "term"),
     "named_projects": ("report_id", "char_start", "project_name", "stage_word"),
 }

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ingest import paths
 from ingest.readers.sidecar import apply_sidecar, read_sidecar
 from ingest.records import Document, ReaderError
 
@@ -55,8 +56,16 @@ def find_documents(folders: list[Path]) -> Iterator[tuple[Path, str]]:
         for path in sorted(_files_under(folder)):
             if path.name in IGNORED_NAMES or path.name.startswith("."):
                 continue
+            if _is_statistics(path.relative_to(folder)):
+                continue
             if path.suffix.lower() in READERS:
                 yield path, display_name(str(path.relative_to(folder)))
+
+
+def _is_statistics(relative: Path) -> bool:
+    """A file under the folder's statistics/ subfolder: official statistics, read by
+    ingest/sources/statistics.py, never as reports."""
+    return len(relative.parts) > 1 and relative.parts[0] == paths.STATISTICS_SUBFOLDER
 
 
 def _files_under(folder: Path) -> Iterator[Path]:

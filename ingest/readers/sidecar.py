@@ -23,23 +23,29 @@ def sidecar_path(document_path: Path) -> Path | None:
     return None
 
 
+def read_mapping(sidecar: Path, keys: tuple[str, ...]) -> dict:
+    """A .meta.yml file as a mapping; ReaderError naming the file when it is not valid YAML or not a mapping."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(Path(sidecar).read_text(encoding="utf-8-sig")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ReaderError(f"{Path(sidecar).name}: invalid YAML ({type(error).__name__})") from error
+    if not isinstance(data, dict):
+        raise ReaderError(f"{Path(sidecar).name}: expected a mapping of {', '.join(keys)}")
+    return data
+
+
 def read_sidecar(path: Path) -> dict:
     """The sidecar's fields (title, url, date as text, place, year as int); {} when there is none.
 
     ``path`` is the sidecar itself or the document it sits beside.
     """
-    import yaml
-
     path = Path(path)
     sidecar = path if path.name.endswith(SIDECAR_SUFFIX) else sidecar_path(path)
     if sidecar is None or not sidecar.is_file():
         return {}
-    try:
-        data = yaml.safe_load(sidecar.read_text(encoding="utf-8-sig")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ReaderError(f"{sidecar.name}: invalid YAML ({type(error).__name__})") from error
-    if not isinstance(data, dict):
-        raise ReaderError(f"{sidecar.name}: expected a mapping of title, url, date, place, year")
+    data = read_mapping(sidecar, KNOWN_KEYS)
     meta = {key: data[key] for key in KNOWN_KEYS if data.get(key) not in (None, "")}
     if "date" in meta:
         meta["date"] = str(meta["date"])  # YAML turns 2023-02-12 into a date object

@@ -16,6 +16,7 @@ from ingest.run.dbt import DbtOutcome, run_dbt
 from ingest.run.document_changes import DocumentChanges
 from ingest.run.lock import warehouse_lock
 from ingest.sources import gazetteer
+from ingest.sources.statistics import ALIASES_SEED, StatisticsLoad, land_statistics_folders
 
 
 @dataclass
@@ -106,6 +107,17 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
     )
 
     started = time.perf_counter()
+    # A documents folder's statistics/ (seeds/statistics: the shipped panel and census) lands
+    # as official statistics; a file that cannot be read is an ingest error like any document's.
+    loads, statistics_errors = land_statistics_folders(folders, landing_dir)
+    for error in statistics_errors:
+        log(f"error: {error['reason']}")
+    result.errors += statistics_errors
+    for load in loads:
+        log(statistics_summary(load))
+    timings["statistics_s"] = time.perf_counter() - started
+
+    started = time.perf_counter()
     pipeline.land(result, landing_dir, reference_tables())
     timings["land_s"] = time.perf_counter() - started
     documents = paths.documents_file(warehouse)
@@ -124,6 +136,19 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
     timings["dbt_build_s"] = time.perf_counter() - started
     return BuildResult(warehouse, result.report_count, result.errors, outcome,
                        result.n_processed, result.n_reused, timings, uncertain, changes)
+
+
+def statistics_summary(load: StatisticsLoad) -> str:
+    """One line per statistics file: how many values, and what could not be placed (a few named)."""
+    line = f"statistics: {len(load.rows)} values from {load.file.name}"
+    names = [f"{province}{county}" for province, county, _ in load.unmapped + load.ambiguous]
+    if names:
+        shown = ", ".join(" ".join(name.split()) for name in sorted(names)[:5])
+        line += (f"; {len(names)} county names not matched to a place code (e.g. {shown}; "
+                 f"`xianzhi stats load {load.file}` lists them; add them to dbt_project/seeds/{ALIASES_SEED})")
+    if load.left_out:
+        line += f"; {len(load.left_out)} census units left out (merged since, or no unit of that code and name today)"
+    return line
 
 
 def uncertain_reports(landing_dir: Path) -> list[str]:

@@ -1,17 +1,28 @@
-"""`xianzhi stats load`: maps a county statistics panel onto indicator ids and place codes."""
+"""Official statistics → the landing table `statistics`: county panels (names mapped to place codes,
+columns to indicators) and census population, from a documents folder's statistics/ or `xianzhi stats load`."""
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
+import pyarrow.parquet as pq
 
 from ingest import catalogue, paths
 from ingest.land import parquet
+from ingest.land.schemas import SCHEMAS
+from ingest.readers.sidecar import SIDECAR_SUFFIX, read_mapping
+from ingest.records import ReaderError
+from ingest.sources import census
 from ingest.sources.gazetteer import load_gazetteer
 
 ALIASES_SEED = "statistics_place_aliases.csv"
+METADATA_KEYS = ("title", "url", "licence", "edition")
+# Where landed rows came from: a build re-lands every documents folder's statistics/, while
+# files loaded by `xianzhi stats load` stay until the same file is loaded again.
+FROM_DOCUMENTS, FROM_STATS_LOAD = "documents", "stats load"
 
 
 @dataclass
@@ -19,6 +30,8 @@ class StatisticsLoad:
     rows: list[dict]
     unmapped: list[tuple[str, str, int]] = field(default_factory=list)  # (province, county, panel rows)
     ambiguous: list[tuple[str, str, str]] = field(default_factory=list)  # (province, county, codes)
+    left_out: list[tuple] = field(default_factory=list)  # census units: (year, code, name, why)
+    file: Path | None = None
 
 
 def resolve_county(province: str, county: str, aliases: dict[tuple[str, str], str]) -> tuple[str | None, str]:
@@ -45,6 +58,38 @@ def resolve_county(province: str, county: str, aliases: dict[tuple[str, str], st
         codes = ",".join(sorted(p.code for p in (in_province or county_level)))
         return None, f"ambiguous: {codes}"
     return None, "not in the gazetteer"
+
+
+def read_metadata(file: Path) -> dict:
+    """The statistics file's <stem>.meta.yml (title, url, licence, edition); {} when there is none."""
+    sidecar = Path(file).with_name(Path(file).stem + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    try:
+        data = read_mapping(sidecar, METADATA_KEYS)
+    except ReaderError as error:
+        raise ValueError(str(error)) from None
+    return {key: str(data[key]).strip() for key in METADATA_KEYS if data.get(key) not in (None, "")}
+
+
+def vintage(years: set[int], metadata: dict, file: Path) -> str:
+    """What edition the values are: the years they cover and the edition (else the file's name)."""
+    if not years:
+        covered = "no years"
+    elif len(years) <= 3:
+        covered = ", ".join(str(year) for year in sorted(years))
+    else:
+        covered = f"{min(years)}–{max(years)}"
+    return f"{covered} · {metadata.get('edition') or Path(file).name}"
+
+
+def _with_source(rows: list[dict], file: Path, origin: str) -> list[dict]:
+    """Rows with the file's name, source, url and vintage, and where they were loaded from."""
+    metadata = read_metadata(file)
+    edition = vintage({row["reference_year"] for row in rows}, metadata, file)
+    source = {"source_file": Path(file).name, "source_name": metadata.get("title") or Path(file).stem,
+              "source_url": metadata.get("url"), "vintage": edition, "origin": origin}
+    return [{"source_code": None, **row, **source} for row in rows]
 
 
 def load_panel(file: Path) -> StatisticsLoad:
@@ -98,7 +143,74 @@ def load_panel(file: Path) -> StatisticsLoad:
     return result
 
 
-def land_statistics(file: Path, warehouse: Path) -> StatisticsLoad:
-    load = load_panel(file)
-    parquet.write_table(paths.landing_dir(warehouse), "statistics", load.rows)
+def _header(file: Path) -> list[str]:
+    with Path(file).open(encoding="utf-8-sig", newline="", errors="replace") as handle:
+        return [name.strip() for name in next(csv.reader(handle), [])]
+
+
+def load_statistics_file(file: Path, origin: str = FROM_STATS_LOAD) -> StatisticsLoad:
+    """A county panel or a census population file (told apart by their columns) as landing rows.
+    Raises ValueError with a one-line reason for a file that is neither."""
+    file = Path(file)
+    if census.is_census_file(_header(file)):
+        rows, left_out = census.census_statistics(census.read_census_file(file), file.name)
+        load = StatisticsLoad(rows=rows, left_out=left_out)
+    else:
+        load = load_panel(file)
+    load.rows, load.file = _with_source(load.rows, file, origin), file
     return load
+
+
+def statistics_files(folders: list[Path]) -> list[tuple[Path, str]]:
+    """Every CSV under each documents folder's statistics/ subfolder (README, LICENSE and sidecars
+    aside), with the name users see (statistics/census/census_population.csv)."""
+    found = []
+    for folder in folders:
+        subfolder = Path(folder) / paths.STATISTICS_SUBFOLDER
+        if Path(folder).is_dir() and subfolder.is_dir():
+            found += [(path, str(path.relative_to(folder))) for path in sorted(subfolder.rglob("*.csv"))
+                      if not path.name.startswith(".")]
+    return found
+
+
+def _landed_rows(landing_dir: Path) -> list[dict]:
+    """The statistics landed so far. Columns an older build did not land come back empty, and
+    rows landed before origins were kept came from `xianzhi stats load` (the only way then)."""
+    file = Path(landing_dir) / "statistics.parquet"
+    if not file.exists():
+        return []
+    columns = SCHEMAS["statistics"].names
+    rows = [{name: row.get(name) for name in columns} for row in pq.read_table(file).to_pylist()]
+    return [row | {"origin": row["origin"] or FROM_STATS_LOAD} for row in rows]
+
+
+def replace_landed(landing_dir: Path, rows: list[dict], replaces) -> None:
+    """Land `rows` in place of the landed rows for which `replaces(row)` is true; the rest stay."""
+    kept = [row for row in _landed_rows(landing_dir) if not replaces(row)]
+    Path(landing_dir).mkdir(parents=True, exist_ok=True)
+    parquet.write_table(landing_dir, "statistics", kept + rows)
+
+
+def land_statistics(file: Path, warehouse: Path) -> StatisticsLoad:
+    """`xianzhi stats load`: the file's rows replace those it landed before; other sources stay."""
+    load = load_statistics_file(file, FROM_STATS_LOAD)
+    replace_landed(paths.landing_dir(warehouse), load.rows,
+                   lambda row: row["origin"] == FROM_STATS_LOAD and row["source_file"] == Path(file).name)
+    return load
+
+
+def land_statistics_folders(folders: list[Path], landing_dir: Path) -> tuple[list[StatisticsLoad], list[dict]]:
+    """The build: every documents folder's statistics/ replaces what earlier builds landed from
+    documents. Returns the loads and one error per file that could not be read (the run goes on)."""
+    loads, errors, rows = [], [], []
+    for file, source in statistics_files(folders):
+        try:
+            load = load_statistics_file(file, FROM_DOCUMENTS)
+        except (ValueError, OSError, pl.exceptions.PolarsError) as error:
+            reason = str(error).removeprefix(f"{file}: ").removeprefix(f"{file.name}: ")
+            errors.append({"source": source, "reason": f"{source}: {reason}"})
+            continue
+        loads.append(load)
+        rows += load.rows
+    replace_landed(landing_dir, rows, lambda row: row["origin"] == FROM_DOCUMENTS)
+    return loads, errors

@@ -20,8 +20,8 @@ from ingest import paths
 
 APP_DIR = paths.PROJECT_ROOT / "app"
 ENTRY = paths.APP_ENTRY
-PAGE_FILES = ["profile.py", "benchmark.py", "targets.py", "cascade.py", "attention.py", "reader.py", "coverage.py",
-              "sql.py"]
+PAGE_FILES = ["profile.py", "benchmark.py", "targets.py", "cascade.py", "map.py", "attention.py", "reader.py",
+              "coverage.py", "sql.py"]
 
 SEED_REPORT = "000_339ce46e4364fe7c"  # 瑞安市's 2023 work report: actuals of 2022, targets of 2023
 # (place code, report year) of the synthetic reports: 瑞安市 on to 2025 (so its 2023 and 2024
@@ -46,7 +46,8 @@ REVIEW_ADDITIONS = {
 }
 
 # A county panel as in ../shared/stats/county_statistics_panel.csv (万元, 万人): 平阳县 has no
-# report here, so it is known to the peer groups only from these statistics.
+# report here, so it is known to the peer groups only from these statistics. total_pop is the
+# registered (户籍) population; resident population comes from the census rows below.
 PANEL_HEADER = ["year", "province", "county", "gdp", "local_fiscal_revenue", "total_pop"]
 PANEL_ROWS = [
     (2022, "浙江省", "瑞安市", 11979000, 740000, 152.0),
@@ -55,6 +56,10 @@ PANEL_ROWS = [
     (2023, "浙江省", "永嘉县", 5713000, 408747, 87.0),
     (2023, "浙江省", "平阳县", 7118145, 400304, 86.5),
 ]
+
+
+# Census units whose 2020 resident population the fixture lands, taken from the shipped census file.
+CENSUS_CODES = ("330381", "330382", "330324", "330326")
 
 
 def _synthetic_text(code: str, year: int) -> str:
@@ -101,6 +106,21 @@ def write_panel(file: Path) -> Path:
     return file
 
 
+def write_census(file: Path) -> Path:
+    """The 2020 census rows of CENSUS_CODES, in the shipped file's columns and values."""
+    import csv
+
+    with paths.SHIPPED_CENSUS_FILE.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = [row for row in reader if row["census_year"] == "2020" and row["census_code"] in CENSUS_CODES]
+        header = reader.fieldnames
+    with file.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return file
+
+
 _BUILD_EMPTY = textwrap.dedent("""
     import sys
     from pathlib import Path
@@ -136,6 +156,8 @@ def _built(tmp_path_factory, request) -> dict[str, Path]:
     # Statistics first: the build keeps what is landed, so reconciliation and peers see them.
     load = land_statistics(write_panel(root / "full" / "panel.csv"), warehouse)
     assert not load.unmapped and not load.ambiguous, (load.unmapped, load.ambiguous)
+    census = land_statistics(write_census(root / "full" / "census.csv"), warehouse)
+    assert len(census.rows) == len(CENSUS_CODES) and not census.left_out, census.left_out
     messages: list[str] = []
     result = build_warehouse([write_documents(root / "full" / "documents")], warehouse, log=messages.append)
     assert result.success, "\n".join(messages)
@@ -208,6 +230,12 @@ def run_page(warehouse_path: Path | None, page: str = "profile.py", *, query_par
         at.query_params[key] = value
     at.run()
     if page != "profile.py":
+        # AppTest must run the default page (the profile) first, which rewrites the link's parameters
+        # to its own choices; a browser following the link runs only the linked page.
+        for key in list(at.query_params):
+            del at.query_params[key]
+        for key, value in (query_params or {}).items():
+            at.query_params[key] = value
         at.switch_page(f"views/{page}").run()
     return at
 

@@ -26,6 +26,7 @@ SPEED_PARAMS = {
     "benchmark.py": {"place": "330381", "indicator": "gdp"},
     "targets.py": {"place": "330381"},
     "cascade.py": {"place": "330381", "indicator": "gdp_growth"},
+    "map.py": {"place": "330381", "indicator": "gdp"},
     "attention.py": {"place": "330381", "term": "光伏", "word": "光伏"},
     "reader.py": {"place": "330381"},
     "coverage.py": {},

@@ -156,17 +156,18 @@ def test_per_capita_values_come_from_the_derived_benchmarks(warehouse, read):
     at = run_page(warehouse, "benchmark.py", query_params={
         "place": "330381", "indicator": "gdp_per_capita", "group": "wenzhou_counties", "year": "2023"})
     assert at.radio(key="bench_measure").value == "per_capita"
-    derived = read("select place_name, value, value_source from fct_peer_benchmarks "
+    derived = read("select place_name, value, value_source, population_year from fct_peer_benchmarks "
                    "where peer_group_id = 'wenzhou_counties' and indicator_id = 'gdp_per_capita' "
                    "and reference_year = 2023 order by peer_rank, place_code")
     assert set(derived["value_source"]) == {"derived"}  # no report states 人均GDP here: GDP / population
     ranked = table(at, "bench_table")
     assert ranked["地区"].tolist() == derived["place_name"].tolist()
     assert set(ranked["来源"]) == {"推算"}
-    ruian = derived.set_index("place_name").loc["瑞安市", "value"]
+    ruian, population_year = derived.set_index("place_name").loc["瑞安市", ["value", "population_year"]]
+    assert population_year == 2020  # no count of 2023: the nearest census
     gdp = stated_values(read, "gdp", 2023, ["330381"])["value"].item()
-    population = read("select value from fct_peer_benchmarks where place_code = '330381' and reference_year = 2023 "
-                      "and indicator_id = 'resident_population' limit 1")["value"].item()
+    population = read("select value from fct_statistics where place_code = '330381' and reference_year = 2020 "
+                      "and indicator_id = 'resident_population'")["value"].item()
     assert ruian == pytest.approx(gdp / population)
     assert ranked.loc[ranked["地区"] == "瑞安市", "数值"].item() == format_value(ruian, "CNY", "eq", None, "zh")
     assert "人均值由数据仓库用常住人口推算" in shown_text(at)

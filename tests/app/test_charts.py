@@ -117,3 +117,85 @@ def test_a_range_target_is_drawn_at_its_midpoint_and_shown_whole():
     province = next(r for r in rows if r["role"] == "grandparent")
     assert province["display_value"] == 5.25 and province["formatted"] == "5–5.5%"
     assert [r["formatted"] for r in rows if r["role"] == "place"] == ["≥6.5%", "≈6%"]
+
+
+# --- the map ----------------------------------------------------------------------------------
+
+def square(code: str, x: float) -> dict:
+    ring = [[x, 27.0], [x + 0.1, 27.0], [x + 0.1, 27.1], [x, 27.1], [x, 27.0]]
+    return {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [ring]}, "properties": {"place_code": code}}
+
+
+MAP_UNITS = [square("330381", 120.0), square("330382", 120.2), square("330302", 120.4)]
+MAP_VALUES = pd.DataFrame({
+    "place_code": ["330381", "330382", "330302"],
+    "place_name": ["瑞安市", "乐清市", "鹿城区"],
+    "value": [119.79e9, 14.812e10, None],  # 鹿城区 has no value
+    "value_upper": [None, None, None],
+    "bound": ["eq", "eq", None],
+    "reference_year": [2022, 2022, 2022],
+    "source": ["工作报告", "统计数据", None],
+    "link": ["reader?report=r1", "./?place=330382", "./?place=330302"],
+})
+
+
+def map_layers(chart: dict) -> list[dict]:
+    return chart["layer"]
+
+
+def map_shapes(chart: dict) -> list[dict]:
+    return chart["data"]["values"]
+
+
+def test_a_unit_without_a_value_is_grey_under_the_colours_not_zero():
+    chart = spec(charts.choropleth_map(MAP_UNITS, MAP_VALUES, "地区生产总值", "CNY", "zh"))
+    no_data, coloured, outline = map_layers(chart)
+    # The grey layer draws every unit first; the coloured one only those with a value.
+    assert no_data["encoding"]["color"]["scale"] == {"domain": ["无数据"], "range": [charts.NO_DATA_GREY]}
+    assert "transform" not in no_data and coloured["transform"] == [{"filter": "datum.properties.has_value"}]
+    shapes = {s["properties"]["place_code"]: s["properties"] for s in map_shapes(chart)}
+    assert shapes["330302"]["has_value"] is False and shapes["330302"]["display_value"] is None
+    assert shapes["330302"]["formatted"] == "无数据"
+    assert [round(shapes[c]["display_value"], 1) for c in ("330381", "330382")] == [1197.9, 1481.2]
+
+
+def test_the_legend_carries_the_unit_and_the_tooltip_says_place_value_unit_source_year():
+    chart = spec(charts.choropleth_map(MAP_UNITS, MAP_VALUES, "地区生产总值", "CNY", "zh"))
+    coloured = map_layers(chart)[1]
+    assert coloured["encoding"]["color"]["title"] == "地区生产总值（亿元）"
+    assert [t["title"] for t in coloured["encoding"]["tooltip"]] == ["地区", "数值", "单位", "来源", "年份"]
+    assert coloured["encoding"]["href"]["field"] == "properties.link"
+    shapes = {s["properties"]["place_code"]: s["properties"] for s in map_shapes(chart)}
+    assert (shapes["330381"]["formatted"], shapes["330381"]["unit_label"], shapes["330381"]["source"],
+            shapes["330381"]["year"]) == ("1197.9亿元", "亿元", "工作报告", 2022)
+    english = spec(charts.choropleth_map(MAP_UNITS, MAP_VALUES, "Gross regional product", "CNY", "en"))
+    assert map_layers(english)[1]["encoding"]["color"]["title"] == "Gross regional product (CNY bn)"
+    assert map_layers(english)[0]["encoding"]["color"]["scale"]["domain"] == ["No data"]
+
+
+def test_the_grey_legend_shows_only_when_a_unit_lacks_a_value_and_the_colour_legend_only_with_values():
+    full = MAP_VALUES.assign(value=[1.0e11, 1.2e11, 0.9e11], bound="eq")
+    chart = spec(charts.choropleth_map(MAP_UNITS, full, "地区生产总值", "CNY", "zh"))
+    assert map_layers(chart)[0]["encoding"]["color"]["legend"] is None
+    empty = spec(charts.choropleth_map(MAP_UNITS, MAP_VALUES.assign(value=None), "地区生产总值", "CNY", "zh"))
+    assert map_layers(empty)[1]["encoding"]["color"]["legend"] is None
+    assert map_layers(empty)[0]["encoding"]["color"]["legend"] is not None
+
+
+def test_growth_on_both_sides_of_zero_diverges_from_zero():
+    growth = MAP_VALUES.assign(value=[-2.1, 6.5, 3.0], bound="eq")
+    chart = spec(charts.choropleth_map(MAP_UNITS, growth, "地区生产总值增速", "percent", "zh"))
+    assert map_layers(chart)[1]["encoding"]["color"]["scale"] == {"domainMid": 0, "scheme": "redblue"}
+
+
+def test_the_chosen_unit_is_outlined_and_the_national_map_draws_the_sea_line():
+    line = {"type": "MultiLineString", "coordinates": [[[119.5, 18.0], [119.6, 18.2]]]}
+    chart = spec(charts.choropleth_map(MAP_UNITS, MAP_VALUES, "地区生产总值", "CNY", "zh", highlight="330381",
+                                       sea_line=line))
+    outline, sea = map_layers(chart)[2:]
+    assert outline["transform"] == [{"filter": "datum.properties.is_highlight"}]
+    assert outline["mark"]["stroke"] == charts.HIGHLIGHT and outline["mark"]["filled"] is False
+    shapes = {s["properties"]["place_code"]: s["properties"]["is_highlight"] for s in map_shapes(chart)}
+    assert shapes == {"330381": True, "330382": False, "330302": False}
+    assert sea["data"]["values"][0]["geometry"] == line and sea["mark"]["strokeDash"] == [5, 3]
+    assert len(map_layers(spec(charts.choropleth_map(MAP_UNITS, MAP_VALUES, "GDP", "CNY", "zh")))) == 3

@@ -124,7 +124,8 @@ QUESTIONS = {
     "term_attention": (["光伏"], ["330381"]), "term_ranking": ("光伏", 2023), "token_attention": ("光伏",),
     "token_suggestions": ("光伏",), "term_years": (), "place_indicator_ids": ("330381",),
     "cascade_indicators": ("330381",), "target_cascade": ("330381", "gdp_growth"),
-    "target_chain": ("330381", "gdp_growth"),
+    "target_chain": ("330381", "gdp_growth"), "map_years": ("330300", "gdp", "actual"),
+    "place_statistics": ("330381",),
 }
 
 
@@ -132,7 +133,33 @@ def test_every_question_is_listed_here():
     asked = {name for name, f in inspect.getmembers(data, inspect.isfunction)
              if f.__module__ == data.__name__ and not name.startswith("_")}
     assert asked - set(QUESTIONS) == {"report_text", "coverage_summary", "sentence_span", "token_exists",
-                                      "statistics_reconciled", "indicators", "benchmark_indicators", "build_runs"}
+                                      "statistics_reconciled", "statistics_available", "same_level_group",
+                                      "indicators", "benchmark_indicators",
+                                      # the map's: the gazetteer's places and the catalogue, with or without values
+                                      "place_hierarchy", "map_parents", "region_units", "map_indicators",
+                                      "map_values", "has_statistics_mart",
+                                      # the one an empty build answers with a row: its own build
+                                      "build_runs"}
+
+
+def test_an_empty_build_still_maps_every_unit_as_no_data(use_warehouse, empty_warehouse):
+    use_warehouse(empty_warehouse)
+    units = data.region_units("330300")
+    assert len(units) == 12 and "330383" in set(units["place_code"])
+    values = data.map_values("330300", "gdp", 2023, "actual")
+    assert values["place_code"].tolist() == units["place_code"].tolist() and values["value"].isna().all()
+    assert data.map_values("330300", "gdp", None, "actual")["value"].isna().all()
+    assert (data.map_indicators("330300")["n_values"] == 0).all() and not data.has_statistics_mart()
+    assert (data.map_parents("prefecture")["n_units_with_data"] == 0).all()
+
+
+def test_a_renamed_unit_carries_its_former_code_for_the_map(use_warehouse, warehouse):
+    use_warehouse(warehouse)
+    # 横县 450127 became 横州市 450181 (撤县设市, 2021): boundary files may still use the old code.
+    units = data.region_units("450100").set_index("place_code")
+    assert list(units.loc["450181", "former_codes"]) == ["450127", "452122"]  # 452122 under 南宁地区
+    # 513425 was 马边县's code until 1981 and 会理县's until 2021: 会理市 has it; 马边 (now 511133) does not.
+    assert list(data.region_units("513400").set_index("place_code").loc["513402", "former_codes"]) == ["513425"]
 
 
 @pytest.mark.parametrize("question", sorted(QUESTIONS))
@@ -146,7 +173,8 @@ def test_an_empty_build_has_nothing_to_count(use_warehouse, empty_warehouse):
     use_warehouse(empty_warehouse)
     assert set(data.coverage_summary().values()) == {0}
     assert data.report_text("r") is None and data.sentence_span("r", "s") is None
-    assert not data.token_exists("光伏") and not data.statistics_reconciled()
+    assert not data.token_exists("光伏") and not data.statistics_reconciled() and not data.statistics_available()
+    assert data.same_level_group("330381") is None
     # The catalogue is there (dbt seeds), with nothing counted against it.
     for catalogue in (data.indicators(), data.benchmark_indicators()):
         assert len(catalogue) > 0 and (catalogue["n_values"] == 0).all()
@@ -220,6 +248,15 @@ def _open_read_write_elsewhere(path) -> subprocess.CompletedProcess:
     """What a DuckDB shell does: another process opening the file read-write."""
     code = "import duckdb, sys; duckdb.connect(sys.argv[1]).execute('select 1').fetchall()"
     return subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+
+
+def test_the_build_leaves_its_warehouse_free_for_other_processes(warehouse):
+    # The fixture warehouse was built by dbt in this very process: dbt-duckdb used to keep its
+    # connection open after the build, so the served app (another process) could not open the file.
+    app_warehouse.close_idle_connections()
+    code = "import duckdb, sys; duckdb.connect(sys.argv[1], read_only=True).execute('select 1').fetchall()"
+    opened = subprocess.run([sys.executable, "-c", code, str(warehouse)], capture_output=True, text=True, timeout=60)
+    assert opened.returncode == 0, opened.stderr
 
 
 def test_a_pages_queries_share_one_connection(use_warehouse, warehouse, monkeypatch):

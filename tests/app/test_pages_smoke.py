@@ -24,6 +24,7 @@ EMPTY_STATES = {
     "benchmark.py": "没有任何指标数值",
     "targets.py": "还没有任何有报告或数据的地区",
     "cascade.py": "还没有任何有报告或数据的地区",
+    "map.py": "上还没有任何实际值，地图上全部显示为无数据",
     "attention.py": "fct_term_attention 为空",
     "reader.py": "没有可阅读的报告",
     "coverage.py": "还没有指标数值",

@@ -3,6 +3,7 @@ link to the sentence; its record of meeting targets; and its report figures agai
 
 from conftest import run_page, shown_text, table
 
+from app.charts import SOURCE_COLOURS, SOURCE_TINTS
 from app.formatting import format_value
 
 
@@ -59,6 +60,23 @@ def test_an_empty_warehouse_says_there_is_nothing_yet(empty_warehouse):
     assert "还没有任何有报告或数据的地区" in at.info[0].value
 
 
+def expected_rank(read, group_id: str, group_key: str, indicator_id: str, year: int) -> str:
+    """The rank text an actual of `year` should show: that year's rank where a peer has a value too,
+    else the latest year in which peers have statistics, with the year said."""
+    ranks = read("select reference_year, peer_rank, n_peers_with_data, n_peers_without_data, n_peers_from_statistics "
+                 "from fct_peer_benchmarks where place_code = '330381' and peer_group_id = ? and group_key = ? "
+                 "and indicator_id = ? and value_kind = 'actual' order by reference_year",
+                 [group_id, group_key, indicator_id]).set_index("reference_year")
+    name = {"wenzhou_counties": "温州县域", "same_prefecture": "同市县域"}[group_id]
+    note = ""
+    if year not in ranks.index or ranks.loc[year, "n_peers_with_data"] <= 1:
+        year = ranks[(ranks["n_peers_from_statistics"] > 0) & (ranks["n_peers_with_data"] > 1)].index.max()
+        note = f"，{year} 年统计"
+    rank = ranks.loc[year]
+    return (f"第{rank['peer_rank']}/{rank['n_peers_with_data']}（{name}{note}）· {rank['n_peers_with_data']} 有数据 · "
+            f"{rank['n_peers_without_data']} 无数据")
+
+
 def test_each_headline_value_shows_its_rank_among_peers(warehouse, read):
     at = run_page(warehouse, query_params={"place": "330381"})
     # The named group 温州县域 is the default.
@@ -66,22 +84,29 @@ def test_each_headline_value_shows_its_rank_among_peers(warehouse, read):
     actuals = table(at, "profile_actuals_table").set_index("指标")
     for indicator, name in (("gdp", "地区生产总值"), ("gdp_growth", "地区生产总值增速")):
         year = latest_actual(read, "330381", indicator)["reference_year"].item()
-        rank = read("select peer_rank, n_peers_with_data from fct_peer_benchmarks where place_code = '330381' "
-                    "and peer_group_id = 'wenzhou_counties' and indicator_id = ? and reference_year = ? "
-                    "and value_kind = 'actual'", [indicator, year]).iloc[0]
-        assert actuals.loc[name, "同组排名"] == f"第{rank['peer_rank']}/{rank['n_peers_with_data']}（温州县域）"
+        expected = expected_rank(read, "wenzhou_counties", "wenzhou_counties", indicator, year)
+        assert actuals.loc[name, "同组排名"] == expected
+        assert "· 0 无数据" not in expected or "8 有数据" in expected  # 8 members: counts add up
 
 
 def test_the_peer_group_for_ranks_can_be_changed(warehouse, read):
     at = run_page(warehouse, query_params={"place": "330381"})
     at.selectbox(key="profile_group").set_value("same_prefecture|330300").run()
     year = latest_actual(read, "330381", "gdp")["reference_year"].item()
-    rank = read("select peer_rank, n_peers_with_data from fct_peer_benchmarks where place_code = '330381' "
-                "and peer_group_id = 'same_prefecture' and group_key = '330300' and indicator_id = 'gdp' "
-                "and reference_year = ? and value_kind = 'actual'", [year]).iloc[0]
     actuals = table(at, "profile_actuals_table").set_index("指标")
-    assert actuals.loc["地区生产总值", "同组排名"] == f"第{rank['peer_rank']}/{rank['n_peers_with_data']}（同市县域）"
+    assert actuals.loc["地区生产总值", "同组排名"] == expected_rank(read, "same_prefecture", "330300", "gdp", year)
     assert at.query_params["group"] == "same_prefecture"
+
+
+def test_a_rank_says_how_many_peers_have_a_value_and_how_many_have_none(warehouse, read):
+    # 温州县域 has 8 members; in the fixture only some have a value in a given year.
+    at = run_page(warehouse, query_params={"place": "330381"})
+    shown = table(at, "profile_actuals_table")["同组排名"]
+    counts = [text.rsplit("）· ", 1)[1] for text in shown if text != "—"]
+    assert counts
+    for text in counts:
+        with_data, without = (int(part.split(" ")[0]) for part in text.split(" · "))
+        assert with_data + without == 8
 
 
 def test_each_headline_value_links_to_the_sentence_it_came_from(warehouse, read):
@@ -118,7 +143,15 @@ def test_the_record_of_meeting_targets(warehouse, read):
 
 def test_report_figures_are_reconciled_with_statistics(warehouse, read):
     at = run_page(warehouse, query_params={"place": "330381"})
-    checks = table(at, "profile_reconciliation_table").set_index("年份")
+    shown = table(at, "profile_reconciliation_table")
+    # The panel has 2022 and 2023: a revenue claim about 2024 stands beside 2023's figure, unjudged.
+    revenue = shown[shown["指标"] == "一般公共预算收入"].set_index("报告所述年份").loc[2024]
+    assert revenue["比较"] == "最近的统计数据：2023 年" and revenue["统计年份"] == 2023
+    assert revenue[["报告 − 统计", "相对差距", "是否一致"]].tolist() == ["—", "—", "—"]
+    assert revenue["统计数值"] == "77.5亿元"  # the panel's 2023 local_fiscal_revenue, 775000万元
+    checks = shown[shown["指标"] == "地区生产总值"].set_index("报告所述年份")
+    assert checks["比较"].tolist() == ["同年核对", "同年核对"]
+    assert set(checks["统计来源"]) == {"panel"} and checks["版本"].str.endswith("panel.csv").all()
     # The panel's 2022 figure is the one the seed report states (1197.9亿元); its 2023 figure is not
     # what the synthetic 2024 report claims.
     assert checks.loc[2022, "报告数值"] == checks.loc[2022, "统计数值"] == "1197.9亿元"
@@ -133,11 +166,13 @@ def test_report_figures_are_reconciled_with_statistics(warehouse, read):
 def test_without_statistics_the_profile_says_how_to_load_them(warehouse_copy):
     import duckdb
 
-    # What a build leaves without a panel landed: no report claim is checked.
+    # What a build of a folder without statistics/ leaves, with no panel loaded.
     with duckdb.connect(str(warehouse_copy)) as connection:
         connection.execute("delete from fct_reconciliation")
+        connection.execute("delete from fct_statistics")
     at = run_page(warehouse_copy, query_params={"place": "330381"})
-    assert any("xianzhi stats load" in info.value for info in at.info)
+    hints = [info.value for info in at.info if "xianzhi stats load" in info.value]
+    assert len(hints) == 2 and all("statistics/" in hint and "seeds/" in hint for hint in hints)
 
 
 def test_a_place_without_judged_targets_says_what_is_needed(warehouse, read):
@@ -155,7 +190,15 @@ def test_the_profile_charts_a_headline_against_the_peer_median(warehouse):
     assert len(charts) == 1
     import json
     spec = json.loads(charts[0].proto.spec)
-    assert spec["encoding"]["color"]["scale"]["domain"] == ["瑞安市", "温州县域中位数"]
+    lines, points = spec["layer"]
+    assert lines["encoding"]["color"]["scale"]["domain"] == ["瑞安市", "温州县域中位数"]
+    # Each of the place's points says where its value came from, in the sources' colours.
+    fill = points["encoding"]["fill"]["scale"]
+    assert set(fill["domain"]) <= {"工作报告", "统计数据", "推算"} and "工作报告" in fill["domain"]
+    assert fill["range"] == [SOURCE_COLOURS[k] for k, label in
+                             (("report", "工作报告"), ("statistics", "统计数据"), ("derived", "推算"))
+                             if label in fill["domain"]]
+    assert "🟧 工作报告所述 · 🟦 官方统计" in shown_text(at)
 
 
 def test_a_prefecture_is_ranked_among_prefectures(warehouse, read):
@@ -167,3 +210,40 @@ def test_a_prefecture_is_ranked_among_prefectures(warehouse, read):
     assert not at.exception
     assert sorted(at.selectbox(key="profile_group").options) == sorted(
         at.selectbox(key="profile_group").format_func(g) for g in groups)
+
+
+def test_official_statistics_are_ranked_in_the_group_and_among_the_provinces_county_level_cities(warehouse, read):
+    at = run_page(warehouse, query_params={"place": "330381"})
+    shown = table(at, "profile_statistics_table").set_index("指标")
+    stated = read("select * from fct_statistics where place_code = '330381' "
+                  "qualify row_number() over (partition by indicator_id order by reference_year desc) = 1")
+    gdp = stated.set_index("indicator_id").loc["gdp"]
+    assert shown.loc["地区生产总值", "年份"] == gdp["reference_year"]
+    assert shown.loc["地区生产总值", "统计数值"] == format_value(gdp["value"], "CNY", "eq", None, "zh")
+    assert shown.loc["地区生产总值", "统计来源"] == gdp["source_name"] and shown.loc["地区生产总值", "版本"] == gdp["vintage"]
+    for column, group_id, group_key, name in (("排名：温州县域", "wenzhou_counties", "wenzhou_counties", "温州县域"),
+                                              ("排名：浙江省县级市", "same_province_level", "330000:county_level_city",
+                                               "浙江省县级市")):
+        rank = read("select peer_rank, n_peers_with_data, n_peers_without_data from fct_peer_benchmarks "
+                    "where place_code = '330381' and peer_group_id = ? and group_key = ? and indicator_id = 'gdp' "
+                    "and reference_year = ? and value_kind = 'actual'", [group_id, group_key, int(gdp["reference_year"])]).iloc[0]
+        assert shown.loc["地区生产总值", column] == (
+            f"第{rank['peer_rank']}/{rank['n_peers_with_data']}（{name}）· {rank['n_peers_with_data']} 有数据 · "
+            f"{rank['n_peers_without_data']} 无数据")
+    # Per-capita GDP divides by the census: the row says by which year's population.
+    per_capita = read("select distinct value, population_year from fct_peer_benchmarks where place_code = '330381' "
+                      "and indicator_id = 'gdp_per_capita' and reference_year = ?", [int(gdp["reference_year"])]).iloc[0]
+    assert shown.loc["人均地区生产总值", "统计来源"] == f"推算：统计值 ÷ {int(per_capita['population_year'])} 年常住人口"
+    assert shown.loc["人均地区生产总值", "统计数值"] == format_value(per_capita["value"], "CNY", "eq", None, "zh")
+    # Rows are tinted by source, and the legend says which colour is which.
+    proto = str(at.get_by_key("profile_statistics_table").dataframe[0].proto)
+    assert SOURCE_TINTS["statistics"] in proto and SOURCE_TINTS["derived"] in proto
+    assert "🟦 官方统计" in shown_text(at)
+
+
+def test_the_statistics_table_reads_in_english(warehouse):
+    at = run_page(warehouse, query_params={"place": "330381"}, lang="en")
+    shown = table(at, "profile_statistics_table")
+    assert "Rank: Wenzhou counties" in shown.columns
+    assert "Rank: County-level city, 浙江省" in shown.columns
+    assert shown["Rank: Wenzhou counties"].str.contains(r"^#\d+ of \d+ \(Wenzhou counties\) · \d+ with data, \d+ without$").all()

@@ -79,12 +79,16 @@ def test_peer_benchmark_ranks_baoding_counties_on_gdp(corpus_warehouse):
 def test_reconciliation_joins_the_panel_for_baoding_counties(corpus_warehouse):
     rows = _rows(
         corpus_warehouse,
-        "select place_code, indicator_id, reference_year, report_value, statistics_value, gap from fct_reconciliation "
-        "where place_code like '1306%'",
+        "select place_code, indicator_id, reference_year, statistics_year, report_value, statistics_value, gap, agrees "
+        "from fct_reconciliation where place_code like '1306%'",
     )
-    assert rows, "no 保定 county claim met a statistic"
-    for *_, report_value, statistics_value, gap in rows:
-        assert gap == pytest.approx(report_value - statistics_value)
+    assert any(row[2] == row[3] for row in rows), "no 保定 county claim met a statistic of its own year"
+    for _, _, year, statistics_year, report_value, statistics_value, gap, agrees in rows:
+        assert abs(statistics_year - year) <= 2
+        if statistics_year == year:
+            assert gap == pytest.approx(report_value - statistics_value) and agrees is not None
+        else:  # the nearest statistic is shown beside the claim, never as a verdict on it
+            assert gap is None and agrees is None
 
 
 def test_peers_with_only_statistics_take_part(corpus_warehouse):

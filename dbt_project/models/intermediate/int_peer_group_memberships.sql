@@ -1,10 +1,10 @@
 -- One row per peer group instance × member. Rule groups are partitions (one instance per
 -- prefecture, province-and-level, …), so ranks are computed once per instance; "similar size"
 -- groups have one instance per subject place. is_subject: a benchmark row is emitted for it.
+-- Every place of the gazetteer is a member, with data or not, so a rank can say how many
+-- peers have no value.
 with places as (
-    select *
-    from {{ ref('stg_landing__places') }}
-    where place_code in (select place_code from {{ ref('int_comparable_values') }})
+    select * from {{ ref('stg_landing__places') }}
 ),
 
 groups as (

@@ -1,7 +1,14 @@
 -- One row per place × peer group × indicator × reference year × kind: the place's value against
--- its peers' (median, rank, percentile, leader), over the peers that have a value.
+-- its peers' (median, rank, percentile, leader), over the peers that have a value, and how many
+-- members of the group have none.
 with memberships as (
     select * from {{ ref('int_peer_group_memberships') }}
+),
+
+group_sizes as (
+    select peer_group_id, group_key, count(distinct place_code) as n_peers
+    from memberships
+    group by peer_group_id, group_key
 ),
 
 values_ as (
@@ -30,6 +37,7 @@ peer_values as (
         values_.unit,
         values_.value_source,
         values_.report_id,
+        values_.population_year,
         -- Rank 1 is the best: the highest value, or the lowest where lower is better.
         case when indicators.higher_is_better then -values_.value else values_.value end as sort_key
     from memberships
@@ -71,7 +79,10 @@ select
     ranked.peer_median,
     ranked.peer_rank,
     ranked.n_peers_with_data,
+    group_sizes.n_peers,
+    group_sizes.n_peers - ranked.n_peers_with_data as n_peers_without_data,
     ranked.n_peers_from_statistics,
+    ranked.population_year,
     case when ranked.n_peers_with_data > 1
         then round(1 - (ranked.peer_rank - 1) / (ranked.n_peers_with_data - 1), 4)
         else 1.0
@@ -81,6 +92,7 @@ select
     ranked.leader_value,
     ranked.value - ranked.leader_value as gap_to_leader
 from ranked
+inner join group_sizes using (peer_group_id, group_key)
 left join places using (place_code)
 left join places as leaders on leaders.place_code = ranked.leader_place_code
 where ranked.is_subject

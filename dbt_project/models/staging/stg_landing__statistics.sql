@@ -7,12 +7,17 @@ renamed as (
         -- ids
         place_code,
         indicator_id,
+        source_code,
         -- strings
         unit,
         source_county,
         source_province,
         source_column,
         source_file,
+        source_name,
+        source_url,
+        vintage,
+        origin,
         -- numerics
         cast(reference_year as integer) as reference_year,
         value
