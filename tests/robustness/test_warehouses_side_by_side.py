@@ -16,6 +16,7 @@ from ingest import paths
 from ingest.cli import main
 from ingest.land import parquet
 from ingest.run import build_log, exit_codes
+from ingest.sources.statistics import FROM_STATS_LOAD
 from ingest.tools import synthetic
 
 pytestmark = pytest.mark.integration
@@ -75,16 +76,18 @@ def side_by_side(tmp_path_factory, small_corpus):
     codes["a2"] = _build(docs_a, a)
     states["a2"], states["b_after_a2"] = _state(a), _state(b)
 
-    # B's statistics broken by hand (a value twice): dbt fails, B's old warehouse stays.
+    # B's statistics broken by hand (a value twice, as if an earlier load of the panel had landed
+    # it so): dbt fails, B's old warehouse stays; loading the panel again replaces those rows.
+    panel = paths.STATS_DIR / "county_statistics_panel.csv"
     row = {"place_code": "330381", "indicator_id": "gdp", "reference_year": 2022, "value": 1.0, "unit": "CNY",
-           "source_county": "瑞安市", "source_province": "浙江省", "source_column": "gdp", "source_file": "bad.csv"}
+           "source_county": "瑞安市", "source_province": "浙江省", "source_column": "gdp",
+           "source_file": panel.name, "source_name": "panel", "vintage": "2022", "origin": FROM_STATS_LOAD}
     parquet.write_table(paths.landing_dir(b), "statistics", [row, row])
     codes["b2"] = _build(docs_b, b)
     states["b2"] = _state(b)
     states["b2_rows"] = _read(b, "select outcome from fct_build_runs")
     # Then a real statistics load on B, which rebuilds B's models.
-    codes["b_stats"] = main(["stats", "load", str(paths.STATS_DIR / "county_statistics_panel.csv"),
-                             "--warehouse", str(b)])
+    codes["b_stats"] = main(["stats", "load", str(panel), "--warehouse", str(b)])
     states["a_after_b_stats"] = _state(a)
     return {"a": a, "b": b, "docs_a": docs_a, "docs_b": docs_b, "codes": codes, "states": states,
             "reports_a1": reports_a1, "removed": removed, "changed": changed}
