@@ -331,7 +331,7 @@ def choropleth_map(features: list[dict], frame: pd.DataFrame, indicator: str, un
     ).encode(
         # No value at all: no colour scale to explain (the grey legend says it).
         color=alt.Color("properties.display_value:Q", title=axis_title(indicator, unit_label, lang), scale=scale,
-                        legend=alt.Legend(format=",~g") if values else None),
+                        legend=alt.Legend(format=",~r") if values else None),
         tooltip=tooltip,
         href=alt.Href("properties.link:N"),
     )

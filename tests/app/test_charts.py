@@ -179,7 +179,7 @@ def test_the_grey_legend_shows_only_when_a_unit_lacks_a_value_and_the_colour_leg
     chart = spec(charts.choropleth_map(MAP_UNITS, full, "地区生产总值", "CNY", "zh"))
     assert map_layers(chart)[0]["encoding"]["color"]["legend"] is None
     empty = spec(charts.choropleth_map(MAP_UNITS, MAP_VALUES.assign(value=None), "地区生产总值", "CNY", "zh"))
-    assert map_layers(chart)[1]["encoding"]["color"]["legend"] == {"format": ",~g"}  # 1,197.9, not 1,197.900000
+    assert map_layers(chart)[1]["encoding"]["color"]["legend"] == {"format": ",~r"}  # 1,197.9 and 1,500, not 1,197.900000 or 1.5e+3
     assert map_layers(empty)[1]["encoding"]["color"]["legend"] is None
     assert map_layers(empty)[0]["encoding"]["color"]["legend"] is not None
 

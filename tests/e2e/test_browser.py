@@ -13,6 +13,7 @@ import io
 import itertools
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -269,8 +270,10 @@ def test_ruian_on_the_map_of_wenzhous_counties_in_a_real_browser(served_app, dev
 
     text = open_page_with_chart(devtools, f"{served_app}/map?place=330381&indicator=gdp", "温州市所辖 12 个地区中")
     # The table and the chart draw on canvases: their words are not page text, the summary is.
-    assert "个无数据" in text
+    without = re.search(r"(\d+) 个无数据", text)
+    assert without, text
     png = take_screenshot(devtools, tmp_path / "map_330381.png")
     # Drawn, not only laid out: the grey of the units without a value and 瑞安市's outline are there.
-    assert share_of_colour(png, NO_DATA_GREY) > 0.01
+    if int(without.group(1)):
+        assert share_of_colour(png, NO_DATA_GREY) > 0.0005
     assert share_of_colour(png, HIGHLIGHT, tolerance=30) > 0.0003  # 0.0001 without an outline drawn
