@@ -116,14 +116,15 @@ def command_stats_load(args: argparse.Namespace) -> int:
 
 def _load_statistics(args: argparse.Namespace, file: Path, warehouse: Path) -> int:
     from ingest.run.build import rebuild_models
-    from ingest.sources.statistics import ALIASES_SEED, land_statistics
+    from ingest.sources.statistics import (ALIASES_SEED, READ_ERRORS, land_statistics, read_error_reason,
+                                           statistics_summary)
 
     try:
         load = land_statistics(file, warehouse)
-    except ValueError as error:
-        _print_error(str(error))
+    except READ_ERRORS as error:
+        _print_error(f"{file}: {read_error_reason(file, error)}")
         return exit_codes.USAGE
-    print(f"statistics: {len(load.rows)} values from {file.name}")
+    print(statistics_summary(load))
     unresolved = [(p, c, f"{n} rows") for p, c, n in load.unmapped] + [(p, c, f"ambiguous: {codes}") for p, c, codes in load.ambiguous]
     if unresolved:
         print(
@@ -133,9 +134,6 @@ def _load_statistics(args: argparse.Namespace, file: Path, warehouse: Path) -> i
         )
         for province, county, why in unresolved:
             print(f"  {province!r} {county!r}: {why}", file=sys.stderr)
-    if load.left_out:
-        print(f"census: {len(load.left_out)} units left out (merged since, or no unit of that code and name today)",
-              file=sys.stderr)
     strict_failure = bool(args.strict and unresolved)
     if (paths.landing_dir(warehouse) / "reports.parquet").exists():
         rebuilt, code = _guarded(args, lambda: rebuild_models(warehouse, log=lambda message: print(message, file=sys.stderr),

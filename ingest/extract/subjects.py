@@ -78,6 +78,10 @@ def _alias_pattern() -> re.Pattern[str]:
 
 CLAUSE_BREAK = re.compile(r"[，；;：:,。！？!?]")
 
+# An abbreviation in brackets glossing the alias before it (地区生产总值（GDP）增长6.5%): it restates
+# that alias, so it links a subject to its number and is no subject of its own.
+_GLOSS_PATTERN = r"[（(][A-Za-z]{2,6}[）)]"
+
 # Words between a subject and its number that do not change what is measured.
 _LINK_WORDS = (
     "按可比价格计算|按可比价计算|可比口径|同口径|可比|同比|实际|比上年|较上年|比去年|较去年|分别|均|全年|年均|年平均|平均|、|"
@@ -88,12 +92,10 @@ _LINK_WORDS = (
     "不低于|不少于|不超过|低于|高于|以上|左右|预计|力争|确保|争取|努力|目标|全面|持续|再|又|新|从|由|"
     "大关|关口|大台阶|台阶|迈上|迈入|迈向|跨上|登上|站上|迈|"
     r"(?:19|20)\d{2}年(?:末|底)?的?|年末|年底|"
-    # An abbreviation glossing the alias before it: 地区生产总值（GDP）增长6.5%.
-    r"[（(][A-Za-z]{2,6}[）)]"
+    + _GLOSS_PATTERN
 )
 
-# The alias as an abbreviation in brackets after another alias (（GDP）): it restates that alias.
-_GLOSS = re.compile(r"[（(][A-Za-z]{2,6}[）)]")
+_GLOSS = re.compile(_GLOSS_PATTERN)
 
 LINK_ONLY = re.compile(rf"(?:\s|{_LINK_WORDS})*")
 

@@ -16,7 +16,7 @@ from ingest.run.dbt import DbtOutcome, run_dbt
 from ingest.run.document_changes import DocumentChanges
 from ingest.run.lock import warehouse_lock
 from ingest.sources import gazetteer
-from ingest.sources.statistics import ALIASES_SEED, StatisticsLoad, land_statistics_folders
+from ingest.sources.statistics import land_statistics_folders, statistics_summary
 
 
 @dataclass
@@ -32,8 +32,7 @@ class BuildResult:
     # one line each, for the user to check (their values stay out of fct_indicator_values).
     uncertain: list[str] = field(default_factory=list)
     changes: DocumentChanges = field(default_factory=DocumentChanges)  # against the previous build
-    outcome: str = "ok"  # as recorded in the build log (ingest/run/build_log.py)
-    exit_code: int = exit_codes.OK
+    exit_code: int = exit_codes.OK  # as recorded in the build log (ingest/run/build_log.py)
 
     @property
     def success(self) -> bool:
@@ -69,8 +68,8 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print, *, strict: 
             f"read ({warehouse.name} now has {paths.landing_dir(warehouse).name}/): load statistics again")
     with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
         result = _ingest_land_and_model(folders, warehouse, log, run)
-        result.outcome, result.exit_code = build_outcome(result.success, strict and bool(result.errors))
-        run.finish(result.outcome, result.exit_code, result.dbt)
+        outcome, result.exit_code = build_outcome(result.success, strict and bool(result.errors))
+        run.finish(outcome, result.exit_code, result.dbt)
     return result
 
 
@@ -136,19 +135,6 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
     timings["dbt_build_s"] = time.perf_counter() - started
     return BuildResult(warehouse, result.report_count, result.errors, outcome,
                        result.n_processed, result.n_reused, timings, uncertain, changes)
-
-
-def statistics_summary(load: StatisticsLoad) -> str:
-    """One line per statistics file: how many values, and what could not be placed (a few named)."""
-    line = f"statistics: {len(load.rows)} values from {load.file.name}"
-    names = [f"{province}{county}" for province, county, _ in load.unmapped + load.ambiguous]
-    if names:
-        shown = ", ".join(" ".join(name.split()) for name in sorted(names)[:5])
-        line += (f"; {len(names)} county names not matched to a place code (e.g. {shown}; "
-                 f"`xianzhi stats load {load.file}` lists them; add them to dbt_project/seeds/{ALIASES_SEED})")
-    if load.left_out:
-        line += f"; {len(load.left_out)} census units left out (merged since, or no unit of that code and name today)"
-    return line
 
 
 def uncertain_reports(landing_dir: Path) -> list[str]:

@@ -10,8 +10,9 @@ from pathlib import Path
 from ingest.sources.gazetteer import Gazetteer, Place, load_gazetteer, short_name_of
 
 INDICATOR_ID = "resident_population"
+# The shipped census file's columns (ingest/tools/shipped_statistics.py writes it).
 COLUMNS = ("census_year", "census_code", "province", "prefecture", "name", "population")
-# The census workbooks' column each year's count came from (see ingest/tools/shipped_statistics.py).
+# The census workbooks' column each year's count came from.
 SOURCE_COLUMNS = {2010: "合计", 2020: "人口数_合计"}
 
 

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 from ingest import catalogue, paths
 from ingest.land import parquet
 from ingest.land.schemas import SCHEMAS
-from ingest.readers.sidecar import SIDECAR_SUFFIX, read_mapping
+from ingest.readers.sidecar import read_mapping, sidecar_path
 from ingest.records import ReaderError
 from ingest.sources import census
 from ingest.sources.gazetteer import load_gazetteer
@@ -23,6 +23,15 @@ METADATA_KEYS = ("title", "url", "licence", "edition")
 # Where landed rows came from: a build re-lands every documents folder's statistics/, while
 # files loaded by `xianzhi stats load` stay until the same file is loaded again.
 FROM_DOCUMENTS, FROM_STATS_LOAD = "documents", "stats load"
+# What reading a statistics file can raise on bad input (not a panel, unreadable, malformed CSV).
+READ_ERRORS = (ValueError, OSError, pl.exceptions.PolarsError)
+
+
+def read_error_reason(file: Path, error: Exception) -> str:
+    """One line saying why a statistics file could not be read, without the file's own name
+    (polars' parse errors run over a dozen lines of advice)."""
+    lines = str(error).strip().splitlines() or [type(error).__name__]
+    return lines[0].removeprefix(f"{file}: ").removeprefix(f"{Path(file).name}: ")
 
 
 @dataclass
@@ -61,9 +70,9 @@ def resolve_county(province: str, county: str, aliases: dict[tuple[str, str], st
 
 
 def read_metadata(file: Path) -> dict:
-    """The statistics file's <stem>.meta.yml (title, url, licence, edition); {} when there is none."""
-    sidecar = Path(file).with_name(Path(file).stem + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
+    """The statistics file's sidecar (<stem>.meta.yml or <name>.meta.yml) (title, url, licence, edition); {} when there is none."""
+    sidecar = sidecar_path(file)
+    if sidecar is None:
         return {}
     try:
         data = read_mapping(sidecar, METADATA_KEYS)
@@ -206,11 +215,24 @@ def land_statistics_folders(folders: list[Path], landing_dir: Path) -> tuple[lis
     for file, source in statistics_files(folders):
         try:
             load = load_statistics_file(file, FROM_DOCUMENTS)
-        except (ValueError, OSError, pl.exceptions.PolarsError) as error:
-            reason = str(error).removeprefix(f"{file}: ").removeprefix(f"{file.name}: ")
+        except READ_ERRORS as error:
+            reason = read_error_reason(file, error)
             errors.append({"source": source, "reason": f"{source}: {reason}"})
             continue
         loads.append(load)
         rows += load.rows
     replace_landed(landing_dir, rows, lambda row: row["origin"] == FROM_DOCUMENTS)
     return loads, errors
+
+
+def statistics_summary(load: StatisticsLoad) -> str:
+    """One line per statistics file: how many values, and what could not be placed (a few named)."""
+    line = f"statistics: {len(load.rows)} values from {load.file.name}"
+    names = [f"{province}{county}" for province, county, _ in load.unmapped + load.ambiguous]
+    if names:
+        shown = ", ".join(" ".join(name.split()) for name in sorted(names)[:5])
+        line += (f"; {len(names)} county names not matched to a place code (e.g. {shown}; "
+                 f"add them to dbt_project/seeds/{ALIASES_SEED})")
+    if load.left_out:
+        line += f"; {len(load.left_out)} census units left out (merged since, or no unit of that code and name today)"
+    return line

@@ -19,14 +19,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ingest import catalogue, paths
+from ingest.sources import census
 
 PANEL_KEYS = ("year", "province", "county")
-CENSUS_COLUMNS = ("census_year", "census_code", "province", "prefecture", "name", "population")
-# The census files and the column each holds its resident population (persons) in.
-CENSUS_FILES = {
-    2010: ("census_county_2010_v1.xlsx", "合计"),
-    2020: ("census_county_2020_v1.xlsx", "人口数_合计"),
-}
+CENSUS_COLUMNS = census.COLUMNS
+# The census workbooks, each holding its resident population (persons) in census.SOURCE_COLUMNS.
+CENSUS_FILES = {2010: "census_county_2010_v1.xlsx", 2020: "census_county_2020_v1.xlsx"}
 # 2020 counts the whole country on a row without a code ('NA'); the project's national code.
 NATIONAL_CODE = "100000"
 
@@ -78,7 +76,7 @@ def census_rows(year: int, sheet: Sequence[Sequence]) -> list[dict]:
     with indented names, so province and prefecture are found from the code's prefix instead.
     """
     header = [str(cell).strip() if cell is not None else "" for cell in sheet[0]]
-    population_column = CENSUS_FILES[year][1]
+    population_column = census.SOURCE_COLUMNS[year]
     if population_column not in header or "区划代码" not in header:
         raise ValueError(f"census {year}: no 区划代码 or {population_column} column")
     at = {name: header.index(name) for name in header if name}
@@ -135,7 +133,7 @@ def regenerate(stats_dir: Path = paths.STATS_DIR, panel_out: Path = paths.SHIPPE
         header, rows = compact_panel(next(reader), reader, mapped_columns())
     _write_csv(Path(panel_out), header, rows)
     census = []
-    for year, (name, _) in sorted(CENSUS_FILES.items()):
+    for year, name in sorted(CENSUS_FILES.items()):
         census += census_rows(year, read_sheet(Path(stats_dir) / paths.CENSUS_DIR.name / name))
     _write_csv(Path(census_out), CENSUS_COLUMNS, ([row[c] for c in CENSUS_COLUMNS] for row in census))
     return len(rows), len(census)

@@ -166,3 +166,23 @@ def test_a_documents_folders_statistics_are_never_read_as_reports(tmp_path):
     _write_panel(tmp_path / "reports" / "statistics" / "table.csv", 100)  # deeper down: a report table
     (tmp_path / "report.txt").write_text("瑞安市政府工作报告", encoding="utf-8")
     assert [name for _, name in find_documents([tmp_path])] == ["report.txt", "reports/statistics/table.csv"]
+
+
+@pytest.mark.parametrize("make", [
+    lambda folder: (folder.mkdir(), folder)[1],  # a folder, not a file
+    lambda folder: _written(folder / "broken.csv", 'year,province,county,gdp\n2020,浙江省,"瑞安市,1\n'),
+], ids=["folder", "malformed csv"])
+def test_stats_load_of_an_unreadable_file_is_a_usage_error_naming_it(tmp_path, capsys, make):
+    from ingest import cli
+    from ingest.run import exit_codes
+
+    target = make(tmp_path / "input")
+    code = cli.main(["stats", "load", str(target), "--warehouse", str(tmp_path / "w" / "warehouse.duckdb")])
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert code == exit_codes.USAGE and line.startswith(f"error: {target}")
+
+
+def _written(file, text: str):
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text, encoding="utf-8")
+    return file
