@@ -61,8 +61,6 @@ clean:
 	rm -rf data/ .pytest_cache
 
 ## docs: dbt's documentation site files for the warehouse (target/ under data/warehouse.landing/.dbt)
-LANDING = $(abspath $(basename $(WAREHOUSE))).landing
 docs: install
-	XIANZHI_BUILD_DB=$(abspath $(WAREHOUSE)) XIANZHI_LANDING_DIR=$(LANDING) \
-	  $(BIN)/dbt docs generate --project-dir dbt_project --profiles-dir dbt_project \
-	  --target-path $(LANDING)/.dbt/target --log-path $(LANDING)/.dbt/logs
+	$(BIN)/python -c "import sys; from pathlib import Path; from ingest import paths; from ingest.run.dbt import run_dbt; \
+	  w = Path('$(WAREHOUSE)'); sys.exit(0 if run_dbt(['docs', 'generate'], w, paths.landing_dir(w), paths.dbt_work_dir(w)).success else 1)"
