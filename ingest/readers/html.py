@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -23,15 +24,41 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DATE_META = ("publishdate", "pubdate", "firstpublishedtime", "article:published_time", "date", "dc.date")
 
 
+def _utf16_page(raw: bytes) -> str | None:
+    """The text of a page saved as UTF-16 (Notepad's "Unicode"), by its BOM or its NUL bytes.
+
+    A page is mostly ASCII markup, so the side its NUL bytes fall on gives the byte order; a
+    charset declared inside the page cannot be read before this (its bytes are NUL-interleaved)."""
+    if raw.startswith(codecs.BOM_UTF16_LE):
+        codec, data = "utf-16-le", raw[2:]
+    elif raw.startswith(codecs.BOM_UTF16_BE):
+        codec, data = "utf-16-be", raw[2:]
+    else:
+        head = raw[:4096]
+        if head.count(0) < len(head) // 4:
+            return None
+        codec = "utf-16-le" if head[1::2].count(0) >= head[0::2].count(0) else "utf-16-be"
+        data = raw
+    try:
+        return data[: len(data) // 2 * 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_html(raw: bytes, source: str) -> str:
-    """Decode page bytes by their declared charset, then UTF-8, then GB18030."""
+    """Decode page bytes: UTF-16 (by BOM or NUL bytes), else the declared charset, UTF-8, GB18030."""
     if not raw.strip():
         raise ReaderError(f"{source}: empty file")
+    page = _utf16_page(raw)
+    if page is not None:
+        return page
     declared = _CHARSET.search(raw[:4096])
     encodings = []
     if declared:
         name = declared.group(1).decode("ascii").lower()
-        encodings.append("gb18030" if name in ("gb2312", "gbk", "gb18030") else name)
+        # A page that says utf-16 but has no NUL bytes was re-saved as something else.
+        if not name.startswith(("utf-16", "unicode")):
+            encodings.append("gb18030" if name in ("gb2312", "gbk", "gb18030") else name)
     encodings += ["utf-8-sig", "gb18030"]
     for encoding in encodings:
         try:

@@ -1,5 +1,6 @@
 """Readers for web pages, PDFs, Word files and metadata sidecars, on small real files made by each test."""
 
+import codecs
 from pathlib import Path
 
 import docx
@@ -52,6 +53,36 @@ def test_html_reader_keeps_the_article_and_drops_navigation(tmp_path: Path, char
     assert document.labelled_title == "米易县2023年政府工作报告"
     assert document.labelled_date == "2023-02-20"
     assert document.source_url == "https://www.miyi.gov.cn/a/1.html"
+
+
+# Notepad's "Unicode" (UTF-16 LE with a BOM), its big-endian twin, and either without a BOM; the
+# page may still declare the charset it had before it was re-saved.
+UTF16_PAGES = {
+    "le-bom": lambda page: codecs.BOM_UTF16_LE + page.encode("utf-16-le"),
+    "be-bom": lambda page: codecs.BOM_UTF16_BE + page.encode("utf-16-be"),
+    "le": lambda page: page.encode("utf-16-le"),
+    "be": lambda page: page.encode("utf-16-be"),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(UTF16_PAGES))
+@pytest.mark.parametrize("declared", ["utf-8", "utf-16"])
+def test_a_page_saved_as_utf16_reads_as_its_utf8_copy(tmp_path: Path, variant: str, declared: str):
+    [original] = read_html(write_page(tmp_path, "utf-8"), "report.html")
+    page = PAGE.format(charset=declared, paragraphs="".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3))
+    path = tmp_path / "unicode.html"
+    path.write_bytes(UTF16_PAGES[variant](page))
+    [document] = read_html(path, "unicode.html")
+    assert document.text == original.text
+    assert "全县地区生产总值完成270亿元" in document.text
+
+
+def test_a_page_that_declares_utf16_but_is_utf8_still_reads(tmp_path: Path):
+    page = PAGE.format(charset="utf-16", paragraphs="".join(f"<p>{p}</p>" for p in PARAGRAPHS * 3))
+    path = tmp_path / "resaved.html"
+    path.write_bytes(page.encode("utf-8"))
+    [document] = read_html(path, "resaved.html")
+    assert "我代表县人民政府" in document.text
 
 
 def test_html_reader_refuses_a_page_without_report_text(tmp_path: Path):
