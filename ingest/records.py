@@ -84,6 +84,9 @@ class Sentence:
     char_start: int
     char_end: int  # exclusive
     text: str  # == report_text[char_start:char_end]
+    # Place in the report's outline, "part/section" (ingest/segment/tree.py): "2/3" is the third
+    # section of the second part, "0/0" the opening before any heading.
+    section_path: str = "0/0"
 
 
 @dataclass(frozen=True)

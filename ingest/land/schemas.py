@@ -23,7 +23,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "sentences": pa.schema(
         [
             ("sentence_id", S), ("report_id", S), ("sentence_index", I),
-            ("section_role", S), ("section_title", S),
+            ("section_role", S), ("section_title", S), ("section_path", S),
             ("char_start", I), ("char_end", I), ("sentence_text", S),
         ]
     ),

@@ -8,7 +8,7 @@ import re
 from ingest.extract import extraction, projects, terms
 from ingest.identify import cleaning, identity, quality
 from ingest.records import Document, ProcessedReport, ReaderError
-from ingest.segmentation import segment_report
+from ingest.segment import segment_report
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -80,6 +80,7 @@ def process_document(document: Document) -> ProcessedReport:
             "sentence_index": s.index,
             "section_role": s.section_role,
             "section_title": s.section_title,
+            "section_path": s.section_path,
             "char_start": s.char_start,
             "char_end": s.char_end,
             "sentence_text": s.text,

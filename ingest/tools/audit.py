@@ -24,7 +24,7 @@ import duckdb
 from ingest import catalogue
 from ingest.extract.subjects import SUB_AREA, AliasRow, alias_catalogue, trim_scope
 
-AUDITED_ROLES = ("review", "targets")  # ingest/segmentation.py: last year's account, this year's targets
+AUDITED_ROLES = ("review", "targets")  # ingest/segment/: last year's account, this year's targets
 
 # Why a candidate is not a miss after all: the first that applies wins, in this order.
 REASONS = {

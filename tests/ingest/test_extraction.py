@@ -222,7 +222,7 @@ def test_multi_year_figures_keep_their_indicator_but_are_flagged():
 
 
 def test_goals_of_a_five_year_plan_section_are_not_this_years_targets():
-    from ingest.segmentation import segment_report
+    from ingest.segment import segment_report
 
     text = "二、“十五五”时期的主要目标\n“十五五”发展的主要目标是：研发投入强度达到3.8%。\n"
     (mention,) = extract_mentions(segment_report("r", text, 2026))
@@ -231,7 +231,7 @@ def test_goals_of_a_five_year_plan_section_are_not_this_years_targets():
 
 
 def test_this_years_targets_under_a_heading_that_names_the_plan_are_targets():
-    from ingest.segmentation import segment_report
+    from ingest.segment import segment_report
 
     text = "三、全力推动“十五五”开好局\n今年经济社会发展的主要预期目标是：城镇新增就业50万人。\n"
     (mention,) = extract_mentions(segment_report("r", text, 2026))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.segmentation import heading_role, is_targets_sentence, segment_report
+from ingest.segment import heading_role, is_targets_sentence, segment_report
 
 TEXT = (
     "网页导航 首页\n"
@@ -163,7 +163,8 @@ def test_the_items_of_a_targets_list_opened_by_a_colon_state_targets():
         ("全县经济社会发展主要预期目标是：", "targets"),
         ("地区生产总值增长7%；", "targets"),
         ("城镇新增就业2500人，城镇登记失业率控制在3%以内。", "targets"),
-        ("全年实现公共财政预算收入8亿元。", "preamble"),
+        # The list has ended; in a body without headings, what follows the targets is this year's work.
+        ("全年实现公共财政预算收入8亿元。", "tasks"),
     ]
 
 

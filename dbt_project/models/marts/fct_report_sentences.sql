@@ -5,6 +5,7 @@ select
     sentence_index,
     section_role,
     section_title,
+    section_path,
     char_start,
     char_end,
     sentence_text

@@ -10,6 +10,7 @@ renamed as (
         -- strings
         section_role,
         section_title,
+        section_path,
         sentence_text,
         -- numerics
         cast(sentence_index as integer) as sentence_index,
