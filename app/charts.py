@@ -214,8 +214,12 @@ def attention_line_chart(frame: pd.DataFrame, highlight: str, metric: str, metri
 
 def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name: str,
                       median_label: str | None = None, lang: str = "zh", title: str = "",
-                      source_labels: dict[str, str] | None = None) -> alt.Chart:
+                      source_labels: dict[str, str] | None = None,
+                      comparable_from: int | None = None) -> alt.Chart:
     """A place's values over the years, with its peer group's median as a dashed line when given.
+
+    With `comparable_from` (the indicator changed definition that year, dim_indicators), the line
+    is broken there and a rule marks the year, so two definitions are never joined silently.
 
     `frame` has reference_year, value and optionally peer_median and value_source: with a source
     and its labels, the place's points are coloured by where each value came from (a report, the
@@ -236,6 +240,9 @@ def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name
                   "formatted": format_value(r["peer_median"], unit, "eq", None, lang), "source": None}
                  for _, r in frame.iterrows() if pd.notna(r["peer_median"])]
     data = pd.DataFrame(long, columns=["reference_year", "series", "display_value", "formatted", "source"])
+    # Which side of a definition change each point is on: lines join points of one side only.
+    data["definition"] = ["current" if comparable_from is None or year >= comparable_from else "earlier"
+                          for year in data["reference_year"]]
     domain = [place_name] + ([median_label] if median_label else [])
     base = alt.Chart(data, title=title).encode(
         x=alt.X("reference_year:O", title="年份" if lang == "zh" else "Year"),
@@ -248,7 +255,14 @@ def place_trend_chart(frame: pd.DataFrame, indicator: str, unit: str, place_name
                         scale=alt.Scale(domain=domain, range=[HIGHLIGHT, "#7f8c8d"][:len(domain)])),
         strokeDash=alt.StrokeDash("series:N", title=None,
                                   scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]][:len(domain)])),
+        detail="definition:N",
     )
+    if comparable_from is not None and (data["definition"] == "earlier").any():
+        label = "口径调整" if lang == "zh" else "Definition changed"
+        rule = pd.DataFrame({"reference_year": [int(comparable_from)], "label": [label]})
+        mark = alt.Chart(rule).encode(x=alt.X("reference_year:O"))
+        lines = alt.layer(lines, mark.mark_rule(color="#7f8c8d", strokeDash=[2, 2]),
+                          mark.mark_text(align="left", dx=4, dy=-110, color="#7f8c8d").encode(text="label:N"))
     if not source_labels:
         return lines.properties(height=260, autosize=PLOT_HEIGHT_ONLY)
     shown = [key for key in SOURCE_COLOURS if key in set(sources.dropna())]

@@ -40,6 +40,7 @@ def indicators() -> pd.DataFrame:
     return query(
         """
         select i.indicator_id, i.name_zh, i.name_en, i.measure, i.unit, i.higher_is_better,
+               i.comparable_from, i.replaced_by, i.series_note,
                count(v.indicator_id) as n_values
         from dim_indicators i
         left join fct_indicator_values v using (indicator_id)

@@ -80,6 +80,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col_source": {"zh": "来源", "en": "Source"},
     "source_report": {"zh": "工作报告", "en": "Work report"},
     "chart_source": {"zh": "数值来源：{sources}。", "en": "Values from: {sources}."},
+    "series_break_note": {"zh": "统计口径：{note}", "en": "Series definition: {note}"},
     "chart_median_note": {"zh": "中位数取自对标组全部成员的数值。", "en": " The median is over every member of the peer group."},
     "targets_chart_source": {
         "zh": "数值来源：工作报告（目标取自当年报告，实际值取自次年报告）。",

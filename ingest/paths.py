@@ -25,6 +25,7 @@ EVAL_WAREHOUSE = DATA_DIR / "eval" / "warehouse.duckdb"
 SHARED_DIR = Path(os.environ.get("XIANZHI_SHARED", PROJECT_ROOT.parent / "shared"))
 CORPUS_DIR = SHARED_DIR / "corpus"
 GOLD_DIR = SHARED_DIR / "gold"
+CORE_INDICATORS_FILE = SHARED_DIR / "spec" / "core_indicators.csv"  # the indicators gold sets annotate
 STATS_DIR = SHARED_DIR / "stats"
 PANEL_FILE = STATS_DIR / "county_statistics_panel.csv"
 CENSUS_DIR = STATS_DIR / "census"

@@ -127,6 +127,9 @@ class Mention:
     is_sub_area: bool  # the figure belongs to a park, district or sector subset, not the place
     # How the subject was normalised to match the catalogue (本区→地区, +额); '' when it matched as written.
     subject_stripped: str = ""
+    # An actual the report states as an estimate (预计全年…增长6%): last year's result before the
+    # final count, kept as an actual with this flag, never taken as a target.
+    is_estimate: bool = False
 
     @property
     def mention_id(self) -> str:

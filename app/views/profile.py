@@ -168,9 +168,13 @@ if not actuals.empty:
     st.altair_chart(
         charts.place_trend_chart(series.sort_values("reference_year"), name, indicator["unit"],
                                  place["place_name"], median_label, lang,
-                                 source_labels={source: t(f"source_{source}") for source in charts.SOURCE_COLOURS}),
+                                 source_labels={source: t(f"source_{source}") for source in charts.SOURCE_COLOURS},
+                                 comparable_from=None if pd.isna(indicator["comparable_from"]) else int(indicator["comparable_from"])),
         width="stretch",
     )
+    # A definition change (城乡统一口径) or an older statistic a later one replaced (农民人均纯收入).
+    if isinstance(indicator["series_note"], str) and indicator["series_note"]:
+        st.caption(t("series_break_note", note=indicator["series_note"]))
     st.caption(t("source_legend"))
     sources = set(series["value_source"].dropna()) | (median_sources if median_label else set())
     source_caption([s for s in SOURCES if s in sources], note=t("chart_median_note") if median_label else "")

@@ -63,6 +63,9 @@ _PROPORTION_OF = re.compile(r"(?<![年\d])的\s*(?:约|近|大约)?\s*$")
 
 _TARGET_WORDING = re.compile(r"目标|力争|确保|争取|预期|预计|计划|努力|今年|全年|年内")
 
+# 预计 before an actual: the figure is the estimate made before the year's final count.
+_ESTIMATE = re.compile(r"预计")
+
 _PAST_WORDING = re.compile(r"已经|已|过去|去年|上年|上一年|曾")
 
 _RANK_VERB = re.compile(r"(?:跃居|位居|稳居|居于|居|位列|名列|列|排名|排|进入|进|跻身|迈入|挺进|晋级|入选|荣登|升至)")
@@ -253,7 +256,7 @@ def _demote_thresholds(mentions: list[Mention], text: str, sentence_start: int) 
     out = []
     for m, is_milestone in zip(mentions, milestones):
         if m.indicator_id and (is_milestone or (m.bound in ("gt", "ge") and key(m) in exact)):
-            m = replace(m, value_kind="other")
+            m = replace(m, value_kind="other", is_estimate=False)
         out.append(m)
     return out
 
@@ -336,6 +339,7 @@ def _mention(report: SegmentedReport, sentence: Sentence, spans, assigned: _Assi
         rank_scope=_rank_scope(text, clause_start, quantity) if is_rank else "",
         is_sub_area=is_sub_area,
         subject_stripped=subject.stripped if subject and indicator_id else "",
+        is_estimate=kind == "actual" and _ESTIMATE.search(text, 0, quantity.start) is not None,
     )
 
 _YEAR_IN_TITLE = re.compile(r"(?:19|20)\d{2}年")

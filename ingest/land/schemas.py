@@ -34,6 +34,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("indicator_id", S), ("value", F), ("value_upper", F), ("bound", S),
             ("unit", S), ("unit_raw", S), ("value_kind", S), ("reference_year", I),
             ("is_multi_year", B), ("is_rank", B), ("rank_scope", S), ("is_sub_area", B), ("subject_stripped", S),
+            ("is_estimate", B),
         ]
     ),
     "ingest_errors": pa.schema([("source", S), ("reason", S)]),

@@ -198,6 +198,17 @@ def document_path(doc: str) -> Path:
     return paths.CORPUS_DIR / relative
 
 
+def gold_indicator_ids() -> set[str] | None:
+    """The core indicators gold sets annotate (CONTRACT.md), or None when the list is not there.
+
+    Gold lists every value of these and no other: a value of another catalogue indicator
+    (rural_net_income, the pre-2014 农民人均纯收入) can be neither right nor wrong against it."""
+    if not paths.CORE_INDICATORS_FILE.is_file():
+        return None
+    with paths.CORE_INDICATORS_FILE.open(encoding="utf-8", newline="") as handle:
+        return {row["indicator_id"] for row in csv.DictReader(handle)}
+
+
 def warehouse_values(warehouse: Path) -> list[dict]:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         cursor = connection.execute(
@@ -205,7 +216,9 @@ def warehouse_values(warehouse: Path) -> list[dict]:
             "value_upper, bound, unit, report_id, quote, report_year from fct_indicator_values"
         )
         columns = [column[0] for column in cursor.description]
-        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+        values = [dict(zip(columns, row)) for row in cursor.fetchall()]
+    scored = gold_indicator_ids()
+    return values if scored is None else [v for v in values if v["indicator_id"] in scored]
 
 
 def run_evaluation(gold_dir: Path, warehouse: Path) -> tuple[str, bool]:

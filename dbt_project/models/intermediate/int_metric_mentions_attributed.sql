@@ -22,7 +22,8 @@ select
     reports.is_work_report,
     reports.place_confidence,
     sentences.sentence_index,
-    sentences.section_role
+    sentences.section_role,
+    sentences.section_path
 from mentions
 inner join reports using (report_id)
 inner join sentences using (sentence_id)

@@ -12,7 +12,10 @@ select
     unit,
     higher_is_better,
     false as is_derived,
-    per_capita as has_per_capita
+    per_capita as has_per_capita,
+    comparable_from,
+    replaced_by,
+    series_note
 from catalogue
 
 union all
@@ -25,7 +28,10 @@ select
     unit,
     higher_is_better,
     true as is_derived,
-    false as has_per_capita
+    false as has_per_capita,
+    comparable_from,
+    case when replaced_by is not null then replaced_by || '_per_capita' end as replaced_by,
+    series_note
 from catalogue
 where per_capita
   -- the catalogue already has gdp_per_capita, which derived values only fill in

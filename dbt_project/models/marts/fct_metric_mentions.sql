@@ -23,5 +23,7 @@ select
     is_rank,
     rank_scope,
     is_sub_area,
-    section_role
+    is_estimate,
+    section_role,
+    section_path
 from {{ ref('int_metric_mentions_attributed') }}

@@ -29,7 +29,8 @@ renamed as (
         -- booleans
         is_multi_year,
         is_rank,
-        is_sub_area
+        is_sub_area,
+        is_estimate
     from source
 )
 
