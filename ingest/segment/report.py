@@ -18,6 +18,9 @@ from ingest.segment.tree import Place, outline
 _LIST_OPENING = re.compile(r"[：:]\s*$")
 _LIST_ITEM = re.compile(r"\s*(?:——|—|－|-|·|•)")
 _ITEM_CONTINUES = re.compile(r"[；;]\s*$")
+# A review told as thematic headings often runs on, unheaded, into this year's situation and
+# targets ("今年是“十四五”开局之年。…主要预期目标是…"): such a line ends the review.
+_THIS_YEAR_OPENING = re.compile(r"^\s*(?:今年|新的一年|做好今年)")
 
 
 def body_headings(text: str, body_start: int, body_end: int) -> dict[int, Heading]:
@@ -61,6 +64,9 @@ def segment_report(
         is_heading = False
         if heading is not None:
             place = places[line_start]
+        if (place.review_series and role == "review" and heading is None
+                and (seen_targets or _THIS_YEAR_OPENING.match(line))):
+            role, part_role = "other", None
         if heading is not None and heading.kind == "numbered":
             title, is_heading = heading.title, True
             role = heading_role(heading.words, report_year)

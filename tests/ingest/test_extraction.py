@@ -332,3 +332,41 @@ def test_a_variant_subject_records_what_was_normalised():
     report = _report(("review", "实现本地生产总值8036亿元，固定资产投资额增长5%，地区生产总值增长3%"))
     stripped = [(m.indicator_id, m.subject_stripped) for m in extract_mentions(report)]
     assert stripped == [("gdp", "本地→地区"), ("fixed_asset_investment_growth", "+额"), ("gdp_growth", "")]
+
+
+def test_an_estimate_of_last_years_result_is_an_actual_flagged_as_estimate():
+    # Reports delivered before the final count: 预计全年… inside the review.
+    report = _report(("review", "预计全年地区生产总值增长6.5%，一般公共预算收入完成8亿元。"),
+                     ("review", "全年城镇新增就业2500人。"), report_year=2021)
+    found = [(m.indicator_id, m.value_kind, m.reference_year, m.is_estimate) for m in extract_mentions(report)]
+    assert found == [("gdp_growth", "actual", 2020, True), ("general_budget_revenue", "actual", 2020, True),
+                     ("new_urban_jobs", "actual", 2020, False)]
+
+
+def test_a_target_is_never_an_estimate():
+    report = _report(("targets", "预计地区生产总值增长7%左右。"), report_year=2021)
+    (mention,) = extract_mentions(report)
+    assert (mention.value_kind, mention.is_estimate) == ("target", False)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # Before 2014 the rural figure was 纯收入: its own indicator, never 农村居民人均可支配收入.
+        ("农民人均纯收入8600元，增长12%。", [("rural_net_income", 8600.0), ("rural_net_income_growth", 12.0)]),
+        ("农村居民人均纯收入达到9120元。", [("rural_net_income", 9120.0)]),
+        ("农村居民人均可支配收入12347元。", [("rural_disposable_income", 12347.0)]),
+    ],
+)
+def test_the_older_rural_income_lands_as_its_own_indicator(sentence: str, expected: list):
+    assert [(v[0], v[1]) for v in _values("review", sentence, 2013)] == expected
+
+
+def test_an_indicator_replaced_by_a_later_one_points_at_it_in_the_catalogue():
+    from ingest import catalogue
+
+    indicators = catalogue.indicators()
+    assert indicators["rural_net_income"]["replaced_by"] == "rural_disposable_income"
+    assert indicators["rural_net_income_growth"]["replaced_by"] == "rural_disposable_income_growth"
+    assert indicators["rural_disposable_income"]["comparable_from"] == "2013"
+    assert "城乡统一口径" in indicators["urban_disposable_income"]["series_note"]

@@ -202,3 +202,129 @@ def test_a_numbered_heading_with_this_years_date_ends_an_unnumbered_review():
     roles = {s.text: s.section_role for s in segment_report("r", text, 2022).sentences}
     assert roles["全年增长5%。"] == "review"
     assert roles["新增企业20家。"] == "tasks"
+
+
+# --- the outline: parts and sections from heading numbering ------------------------------------
+
+from ingest.segment.headings import numeral_value, parse_heading  # noqa: E402
+from ingest.segment.tree import outline  # noqa: E402
+
+
+@pytest.mark.parametrize("numeral, value", [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23)])
+def test_numeral_value(numeral: str, value: int):
+    assert numeral_value(numeral) == value
+
+
+@pytest.mark.parametrize(
+    "line, kind, number, words",
+    [
+        ("一、2022年主要工作回顾", "numbered", 1, "2022年主要工作回顾"),
+        ("十二、加强政府自身建设", "numbered", 12, "加强政府自身建设"),
+        ("2021年工作回顾", "part", None, "2021年工作回顾"),
+        # Years written in Chinese numerals (易县 2025) open parts too, and read as years.
+        ("二〇二四年工作回顾", "part", None, "2024年工作回顾"),
+        ("二○二五年主要目标任务", "part", None, "2025年主要目标任务"),
+        ("一、二〇二二年工作回顾", "numbered", 1, "2022年工作回顾"),
+        ("名词解释", "glossary", None, "名词解释"),
+        ("全年实现地区生产总值183.7亿元。", None, None, None),
+        ("2022年全县地区生产总值增长5%，一般公共预算收入增长8%，完成了全年目标任务", None, None, None),
+    ],
+)
+def test_parse_heading(line: str, kind, number, words):
+    heading = parse_heading(line)
+    if kind is None:
+        assert heading is None
+    else:
+        assert (heading.kind, heading.number, heading.words) == (kind, number, words)
+
+
+def _outline(lines: list[str], year: int = 2021) -> list[str]:
+    places = outline([parse_heading(line) for line in lines], year)
+    return [("R " if p.review_series else "") + p.path for p in places]
+
+
+def test_a_thematic_series_that_restarts_opens_the_next_part_and_was_the_review():
+    # 保定 2021 (a county, row 85): results told as headings, then the tasks from 一 again.
+    lines = ["一、防疫情稳增长，经济运行持续向好", "二、提质量增效益，产业发展稳步提升",
+             "一、坚定不移抓高效投入，进一步增强经济发展后劲", "二、坚定不移抓新动能培育，进一步发展壮大实体经济",
+             "三、坚定不移抓乡村振兴"]
+    assert _outline(lines) == ["R 1/1", "R 1/2", "2/1", "2/2", "2/3"]
+
+
+def test_a_thematic_series_before_an_unnumbered_plan_heading_was_the_review():
+    # 光明 2021 and 2023: no review heading, the review's headings, then "2021年工作安排".
+    lines = ["一、统筹疫情防控和经济社会发展，在抵御下行压力中打开高质量发展新局面", "二、以主阵地的作为加快建设科学中心",
+             "2021年工作安排", "一、加快大湾区综合性国家科学中心先行启动区建设", "二、围绕产业链部署创新链"]
+    assert _outline(lines) == ["R 1/1", "R 1/2", "2/0", "2/1", "2/2"]
+
+
+def test_a_series_under_headings_that_name_parts_is_their_sections():
+    # 河北 2000, 罗湖 2015: "二、2015年发展目标和主要任务" then "一、本区生产总值 …": sections of part 2.
+    lines = ["一、2014年工作回顾", "二、2015年发展目标和主要任务", "一、本区生产总值", "二、商贸业增加值"]
+    assert _outline(lines, 2015) == ["1/0", "2/0", "2/1", "2/2"]
+
+
+def test_a_single_thematic_series_is_not_taken_for_a_review():
+    # Nothing restarts and no part heading follows: no evidence the series is last year's.
+    lines = ["一、坚持创新驱动", "二、坚持改革开放", "三、加强政府自身建设"]
+    assert _outline(lines) == ["1/1", "1/2", "1/3"]
+
+
+def test_unnumbered_part_headings_each_open_a_part_and_a_file_holding_its_report_twice_goes_on_counting():
+    lines = ["2020年工作回顾", "一、经济发展", "二、民生事务", "2021年工作安排", "一、深化改革", "二、加快发展"]
+    assert _outline(lines) == ["1/0", "1/1", "1/2", "2/0", "2/1", "2/2"]
+    twice = ["一、2023年工作回顾", "二、2024年政府工作任务"] * 2
+    assert _outline(twice, 2024) == ["1/0", "2/0", "3/0", "4/0"]
+
+
+def test_a_review_told_as_thematic_headings_keeps_its_actuals():
+    # The failure of issue 12: "一、坚持…，…加快起势" read as this year's tasks lost every actual.
+    text = (
+        "各位代表：\n"
+        "过去一年，我们攻坚克难。\n"
+        "一、坚持稳中求进，经济发展加快起势\n"
+        "全年地区生产总值增长6.5%。\n"
+        "二、坚持改革创新，发展活力持续释放\n"
+        "新增市场主体5000户。\n"
+        "今年是“十四五”开局之年。\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长7%左右。\n"
+        "一、坚定不移抓项目建设，进一步增强发展后劲\n"
+        "固定资产投资增长8%。\n"
+    )
+    sentences = segment_report("r", text, 2021).sentences
+    roles = [(s.text, s.section_role, s.section_path) for s in sentences]
+    assert roles[1:] == [
+        ("过去一年，我们攻坚克难。", "review", "0/0"),
+        ("一、坚持稳中求进，经济发展加快起势", "review", "1/1"),
+        ("全年地区生产总值增长6.5%。", "review", "1/1"),
+        ("二、坚持改革创新，发展活力持续释放", "review", "1/2"),
+        ("新增市场主体5000户。", "review", "1/2"),
+        # The review runs on, unheaded, into this year's situation: that line ends it.
+        ("今年是“十四五”开局之年。", "other", "1/2"),
+        ("今年经济社会发展的主要预期目标是：地区生产总值增长7%左右。", "targets", "1/2"),
+        ("一、坚定不移抓项目建设，进一步增强发展后劲", "tasks", "2/1"),
+        ("固定资产投资增长8%。", "tasks", "2/1"),
+    ]
+
+
+def test_a_chinese_numeral_year_heading_opens_the_review_part():
+    text = "各位代表：\n二〇二四年工作回顾\n粮食总产量19.34万吨。\n二〇二五年主要目标任务\n今年是收官之年。\n"
+    roles = [(s.text, s.section_role, s.section_path) for s in segment_report("r", text, 2025).sentences]
+    assert roles == [
+        ("各位代表：", "preamble", "0/0"),
+        ("二〇二四年工作回顾", "review", "1/0"),
+        ("粮食总产量19.34万吨。", "review", "1/0"),
+        ("二〇二五年主要目标任务", "other", "2/0"),
+        ("今年是收官之年。", "other", "2/0"),
+    ]
+
+
+def test_a_body_without_headings_is_this_years_work_after_its_targets():
+    text = (
+        "各位代表：\n"
+        "过去一年，全县地区生产总值增长6%。\n"
+        "今年经济社会发展的主要预期目标是：地区生产总值增长7%。\n"
+        "抓项目建设，力争固定资产投资增长10%。\n"
+    )
+    roles = [s.section_role for s in segment_report("r", text, 2021).sentences]
+    assert roles == ["preamble", "review", "targets", "tasks"]
