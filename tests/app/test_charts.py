@@ -1,5 +1,7 @@
 """Chart builders: units in axis titles, one scale per chart, the chosen place highlighted."""
 
+import json
+
 import pandas as pd
 from conftest import quantitative_axis_titles
 
@@ -250,3 +252,16 @@ def test_every_chart_sizes_its_plot_not_its_frame():
     chart = spec(charts.coverage_heatmap(pd.DataFrame({"place": ["瑞安市"], "reference_year": [2022], "n": [3]}),
                                          "place", "reference_year", "n", "地区", "年份", "核心指标数（个）"))
     assert chart["autosize"]["type"] == "fit-x" and chart["height"]["step"] >= 20
+
+
+def test_a_definition_change_breaks_the_profile_line_and_is_marked():
+    # 城镇居民人均可支配收入 is on the unified survey from 2013: the line never joins 2012 to 2013.
+    frame = pd.DataFrame({"reference_year": [2011, 2012, 2013, 2014], "value": [18000.0, 20000.0, 22000.0, 24000.0]})
+    broken = spec(charts.place_trend_chart(frame, "城镇居民人均可支配收入", "CNY", "瑞安市", comparable_from=2013))
+    text = json.dumps(broken, ensure_ascii=False)
+    assert "口径调整" in text and '"definition"' in text
+    rows = [row for dataset in broken["datasets"].values() for row in dataset if "definition" in row]
+    assert {(row["reference_year"], row["definition"]) for row in rows} == {
+        (2011, "earlier"), (2012, "earlier"), (2013, "current"), (2014, "current")}
+    whole = json.dumps(spec(charts.place_trend_chart(frame, "城镇居民人均可支配收入", "CNY", "瑞安市")), ensure_ascii=False)
+    assert "口径调整" not in whole and '"earlier"' not in whole
