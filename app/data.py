@@ -560,6 +560,19 @@ def build_runs(limit: int = 20) -> pd.DataFrame:
     )
 
 
+def quarantined_values() -> pd.DataFrame:
+    """Statements kept out of fct_indicator_values by a value rule, by report and position."""
+    return query(
+        """
+        select q.failed_value_rule, q.report_id, q.place_code, q.place_name, q.report_year, q.indicator_id,
+               i.name_zh, i.name_en, q.reference_year, q.value_kind, q.value, q.value_upper, q.bound, q.unit,
+               q.surface, q.quote, q.mention_id, q.sentence_id, q.char_start, q.char_end
+        from fct_quarantined_values q left join dim_indicators i using (indicator_id)
+        order by q.report_id, q.char_start
+        """
+    )
+
+
 def restatement_disagreements() -> pd.DataFrame:
     """Actuals that several reports state with values more than 0.5% apart."""
     return query(

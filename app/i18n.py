@@ -380,6 +380,20 @@ LABELS: dict[str, dict[str, str]] = {
     "cov_no_restatements": {"zh": "多份报告重述的数值之间没有不一致。", "en": "No disagreement among figures stated by several reports."},
     "col_preferred": {"zh": "采用", "en": "Kept"},
     "col_relative_difference": {"zh": "与采用值相差", "en": "Difference from kept"},
+    # coverage: values quarantined by a value rule (fct_quarantined_values)
+    "cov_quarantine": {"zh": "被隔离的数值", "en": "Quarantined values"},
+    "cov_quarantine_caption": {
+        "zh": "这些数值违反了数值规则（例如增速超过 1000%、金额为负、区间上限小于下限），很可能是句子读错了：它们不进入 fct_indicator_values，也不会让整次构建失败，而是保存在 fct_quarantined_values 中等待核对。",
+        "en": "These values break a value rule (growth beyond 1000%, a negative amount, a range whose upper end is below its lower…), most likely a misread sentence: they stay out of fct_indicator_values without failing the build, and wait in fct_quarantined_values for a look.",
+    },
+    "cov_no_quarantine": {"zh": "没有数值被隔离：所有提取的数值都符合数值规则。", "en": "Nothing is quarantined: every extracted value keeps the value rules."},
+    "col_failed_value_rule": {"zh": "违反的规则", "en": "Rule broken"},
+    "col_surface": {"zh": "原文写法", "en": "As written"},
+    "rule_range_upper_not_below_value": {"zh": "区间上限不小于下限", "en": "Range's upper end not below its lower"},
+    "rule_range_has_upper_bound": {"zh": "区间须有上限", "en": "A range has an upper end"},
+    "rule_offsets_in_order": {"zh": "字符位置有序", "en": "Character offsets in order"},
+    "rule_growth_rate_plausible": {"zh": "增速在 -100% 至 1000% 之间", "en": "Growth between -100% and 1000%"},
+    "rule_amount_not_negative": {"zh": "金额、数量不为负", "en": "Amounts and counts not negative"},
     # coverage: the warehouse's builds (fct_build_runs)
     "cov_builds": {"zh": "最近的构建", "en": "Recent builds"},
     "cov_builds_caption": {

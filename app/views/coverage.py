@@ -92,6 +92,28 @@ else:
         column_config={t("col_source_link"): link_column(t("col_source_link"))})
     download_csv(restated, "restatement_disagreements", key="coverage_restatements_csv")
 
+# Quarantine: values a value rule kept out of fct_indicator_values (a misread sentence, most likely).
+st.subheader(t("cov_quarantine"))
+quarantined = data.quarantined_values()
+if quarantined.empty:
+    st.success(t("cov_no_quarantine"))
+else:
+    st.caption(t("cov_quarantine_caption"))
+    show_table(pd.DataFrame({
+        t("col_failed_value_rule"): [t(f"rule_{rule}") for rule in quarantined["failed_value_rule"]],
+        t("col_place"): quarantined["place_name"],
+        t("col_indicator"): indicator_names(quarantined),
+        t("col_year"): quarantined["reference_year"],
+        t("value_kind"): [t(f"kind_{kind}") for kind in quarantined["value_kind"]],
+        t("col_surface"): quarantined["surface"],
+        t("col_report"): quarantined["report_id"],
+        t("col_quote"): quarantined["quote"],
+        t("col_source_link"): [reader_link(r, m, s, p) for r, m, s, p in zip(
+            quarantined["report_id"], quarantined["mention_id"], quarantined["sentence_id"], quarantined["place_code"])],
+    }), "coverage_quarantine_table",
+        column_config={t("col_source_link"): link_column(t("col_source_link"))})
+    download_csv(quarantined, "quarantined_values", key="coverage_quarantine_csv")
+
 # The warehouse's builds: when, what changed in the folders, how dbt's tests went.
 st.subheader(t("cov_builds"))
 st.caption(t("cov_builds_caption"))

@@ -11,7 +11,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from ingest import paths
-from ingest.run import build_log, document_changes, exit_codes, pipeline
+from ingest.run import build_log, document_changes, exit_codes, pipeline, quarantine
 from ingest.run.dbt import DbtOutcome, run_dbt
 from ingest.run.document_changes import DocumentChanges
 from ingest.run.lock import warehouse_lock
@@ -180,6 +180,8 @@ def run_models(warehouse: Path, log=print) -> DbtOutcome:
             connection.execute("checkpoint")
         if outcome.success:
             building.replace(warehouse)  # atomic: readers see the old file or the new one
+            for line in quarantine.quarantine_warnings(warehouse):
+                log(line)
         else:
             # Keep a failed build for inspection, never in place of a good warehouse.
             failed_dir = paths.failed_dir(warehouse)

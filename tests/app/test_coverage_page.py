@@ -2,6 +2,8 @@
 
 from conftest import run_page, shown_text, table
 
+from app.ui import reader_link
+
 
 def test_the_counts_are_the_warehouses(warehouse, read):
     counts = read("select (select count(*) from dim_reports) as reports, "
@@ -83,3 +85,37 @@ def test_earlier_builds_follow_newest_first_with_their_outcome_in_both_languages
     english = table(run_page(warehouse_copy, "coverage.py", lang="en"), "coverage_builds_table")
     assert english["Outcome"].tolist() == ["Built this warehouse (results recorded next time)",
                                            "Tests failed, previous warehouse kept", "OK"]
+
+
+def test_nothing_quarantined_is_said_so(warehouse, read):
+    assert read("select count(*) as n from fct_quarantined_values")["n"].iloc[0] == 0
+    at = run_page(warehouse, "coverage.py")
+    assert "没有数值被隔离" in shown_text(at)
+
+
+def test_quarantined_values_are_listed_with_their_rule_and_a_link_to_the_sentence(warehouse_copy, read):
+    import duckdb
+
+    # A value as the build would quarantine it: a real sentence of the fixture, its growth misread.
+    [mention] = read("select report_id, place_code, place_name, report_year, indicator_id, reference_year, "
+                     "value_kind, unit, bound, surface, quote, sentence_id, mention_id, char_start, char_end "
+                     "from fct_indicator_values where unit = 'percent' order by mention_id limit 1").to_dict("records")
+    with duckdb.connect(str(warehouse_copy)) as connection:
+        connection.execute(
+            "insert into fct_quarantined_values by name select 'growth_rate_plausible' as failed_value_rule, "
+            "1500.0 as value, null as value_upper, * exclude (value) from (select ?::varchar as report_id, "
+            "?::varchar as place_code, ?::varchar as place_name, ?::int as report_year, ?::varchar as indicator_id, "
+            "?::int as reference_year, ?::varchar as value_kind, ?::varchar as unit, ?::varchar as bound, "
+            "?::varchar as surface, ?::varchar as quote, ?::varchar as sentence_id, ?::varchar as mention_id, "
+            "?::int as char_start, ?::int as char_end, 0 as value)",
+            [mention[k] for k in ("report_id", "place_code", "place_name", "report_year", "indicator_id",
+                                  "reference_year", "value_kind", "unit", "bound", "surface", "quote",
+                                  "sentence_id", "mention_id", "char_start", "char_end")])
+    at = run_page(warehouse_copy, "coverage.py")
+    shown = table(at, "coverage_quarantine_table")
+    assert shown["违反的规则"].tolist() == ["增速在 -100% 至 1000% 之间"]
+    assert shown["原文"].tolist() == [mention["quote"]]
+    assert shown["原文出处"].iloc[0] == reader_link(mention["report_id"], mention["mention_id"],
+                                                mention["sentence_id"], mention["place_code"])
+    at_en = run_page(warehouse_copy, "coverage.py", lang="en")
+    assert table(at_en, "coverage_quarantine_table")["Rule broken"].tolist() == ["Growth between -100% and 1000%"]
