@@ -32,7 +32,7 @@ def command_build(args: argparse.Namespace) -> int:
         _print_error(f"no such folder: {', '.join(missing)}")
         return exit_codes.USAGE
     result, code = _guarded(args, lambda: build_warehouse(folders, Path(args.warehouse), strict=args.strict,
-                                                          command=args.command_line))
+                                                          command=args.command_line, full=args.full))
     if result is None:
         return code
     changes = result.changes
@@ -190,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--documents", action="append", metavar="DIR", help="a folder of reports (repeatable; default: seeds/)")
     build.add_argument("--warehouse", default=str(paths.DEFAULT_WAREHOUSE), metavar="FILE", help="DuckDB file to build (default: data/warehouse.duckdb)")
     build.add_argument("--strict", action="store_true", help="fail the run if any document fails")
+    build.add_argument("--full", action="store_true",
+                       help="rebuild every model from the landing, not only the changed reports' rows")
     build.set_defaults(handler=command_build)
 
     app = commands.add_parser("app", help=command_app.__doc__, description=command_app.__doc__)

@@ -11,7 +11,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from ingest import paths
-from ingest.run import build_log, document_changes, exit_codes, pipeline, quarantine
+from ingest.run import build_log, document_changes, exit_codes, increments, pipeline, quarantine
 from ingest.run.dbt import DbtOutcome, run_dbt
 from ingest.run.document_changes import DocumentChanges
 from ingest.run.lock import warehouse_lock
@@ -55,11 +55,12 @@ def build_outcome(dbt_success: bool, strict_failure: bool) -> tuple[str, int]:
 
 
 def build_warehouse(folders: list[Path], warehouse: Path, log=print, *, strict: bool = False,
-                    command: str | None = None) -> BuildResult:
+                    command: str | None = None, full: bool = False) -> BuildResult:
     """Build the warehouse from documents; the old file stays readable until the new one is whole.
 
     Holds the warehouse's lock throughout (WarehouseLocked if another build has it) and records
-    the build in its log, however it ends."""
+    the build in its log, however it ends. The models are rebuilt only for the reports that changed
+    (ingest/run/increments.py) unless `full` or the warehouse in place cannot tell."""
     warehouse = Path(warehouse).resolve()
     command = command or build_log.current_command()
     legacy = paths.legacy_landing_dir(warehouse)
@@ -67,7 +68,7 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print, *, strict: 
         log(f"note: {legacy} is the landing every warehouse of this folder used to share; it is no longer "
             f"read ({warehouse.name} now has {paths.landing_dir(warehouse).name}/): load statistics again")
     with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
-        result = _ingest_land_and_model(folders, warehouse, log, run)
+        result = _ingest_land_and_model(folders, warehouse, log, run, full)
         outcome, result.exit_code = build_outcome(result.success, strict and bool(result.errors))
         run.finish(outcome, result.exit_code, result.dbt)
     return result
@@ -82,7 +83,7 @@ def rebuild_models(warehouse: Path, log=print, *, strict_failure: bool = False,
     with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
         run.reports_landed = landed_report_count(paths.landing_dir(warehouse))
         build_log.append(warehouse, run.line("landed"))
-        outcome = run_models(warehouse, log)
+        outcome = run_models(warehouse, log, increments.plan(warehouse, paths.landing_dir(warehouse)))
         run.finish(*build_outcome(outcome.success, strict_failure), outcome)
     return outcome, run
 
@@ -92,7 +93,8 @@ def landed_report_count(landing_dir: Path) -> int:
     return pq.ParquetFile(reports).metadata.num_rows if reports.exists() else 0
 
 
-def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun) -> BuildResult:
+def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun,
+                           full: bool = False) -> BuildResult:
     landing_dir = paths.landing_dir(warehouse)
     timings: dict[str, float] = {}
 
@@ -131,7 +133,8 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
     run.changes, run.reports_landed = changes, result.report_count
     build_log.append(warehouse, run.line("landed"))  # before dbt: the new warehouse holds its own build
     started = time.perf_counter()
-    outcome = run_models(warehouse, log)
+    increment = None if full else increments.plan(warehouse, landing_dir)
+    outcome = run_models(warehouse, log, increment)
     timings["dbt_build_s"] = time.perf_counter() - started
     return BuildResult(warehouse, result.report_count, result.errors, outcome,
                        result.n_processed, result.n_reused, timings, uncertain, changes)
@@ -164,19 +167,32 @@ def uncertain_reports(landing_dir: Path) -> list[str]:
     return lines
 
 
-def run_models(warehouse: Path, log=print) -> DbtOutcome:
-    """dbt build over what is landed beside the warehouse, into a new file swapped in on success."""
+def run_models(warehouse: Path, log=print, increment: increments.Increment | None = None) -> DbtOutcome:
+    """dbt build over what is landed beside the warehouse, into a new file swapped in on success.
+
+    With an increment, the new file starts as a copy of the warehouse in place and the models that
+    grow with the corpus delete and insert only the changed reports' rows; without, it starts empty."""
     warehouse = Path(warehouse).resolve()
     # Same file name in a side folder: dbt-duckdb names the catalog after the file stem.
     staging_dir = paths.building_dir(warehouse)
     shutil.rmtree(staging_dir, ignore_errors=True)
     staging_dir.mkdir(parents=True)
     building = staging_dir / warehouse.name
-    outcome = run_dbt(["build"], building, paths.landing_dir(warehouse), paths.dbt_work_dir(warehouse))
+    landing_dir = paths.landing_dir(warehouse)
+    if increment is not None:
+        log(f"models: incremental, {len(increment.changed_reports)} of {increment.n_reports} reports changed "
+            f"(`xianzhi build --full` rebuilds every model)")
+        shutil.copyfile(warehouse, building)
+    else:
+        log("models: full build")
+    outcome = run_dbt(["build"], building, landing_dir, paths.dbt_work_dir(warehouse),
+                      increment.dbt_vars() if increment is not None else None)
     for failure in outcome.failures:
         log(f"dbt: {failure}")
     if building.exists():
         with duckdb.connect(str(building)) as connection:
+            if outcome.success:
+                increments.record(connection, landing_dir)  # in the file: it is swapped in with it
             connection.execute("checkpoint")
         if outcome.success:
             building.replace(warehouse)  # atomic: readers see the old file or the new one

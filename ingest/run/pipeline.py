@@ -13,6 +13,7 @@ from ingest.land.store import ResultStore
 from ingest.readers import find_documents, read_document
 from ingest.records import DistinctReport, Document, ReaderError
 from ingest.run.document_changes import DocumentSeen
+from ingest.run.file_index import FileIndex, KnownDocument
 from ingest.run.process import process_safely
 from ingest.run.workers import Counts, Outcome, process_all
 
@@ -60,9 +61,18 @@ class IngestResult:
         return self.rows("named_projects")
 
 
-def _read_all(folders: list[Path], result: IngestResult, warn) -> Iterator[Document]:
-    """Documents one file at a time (a generator: the corpus is never all in memory)."""
+def _read_all(folders: list[Path], result: IngestResult, warn, index: FileIndex,
+              source_of: dict[str, str]) -> Iterator[Document | KnownDocument]:
+    """Documents one file at a time (a generator: the corpus is never all in memory); a file
+    unchanged since the last build yields what that build found, without being read."""
     for path, source in find_documents(folders):
+        known = index.known(path, source)
+        if known is not None:
+            for document in known:
+                source_of[document.source_ref] = source
+            yield from known
+            continue
+        index.reading(path, source)
         try:
             documents = read_document(path, source)
         except ReaderError as error:
@@ -70,6 +80,8 @@ def _read_all(folders: list[Path], result: IngestResult, warn) -> Iterator[Docum
             result.documents.append(DocumentSeen(source, None, failed=True))
             warn(str(error))
             continue
+        for document in documents:
+            source_of[document.source_ref] = source
         yield from documents
 
 
@@ -93,16 +105,22 @@ def ingest(folders: list[Path], workers: int | None = None, warn=None, cache_dir
     """
     warn = warn or (lambda message: print(f"error: {message}", file=sys.stderr))
     result = IngestResult(store=ResultStore(cache_dir))
+    index = FileIndex(result.store)
+    source_of: dict[str, str] = {}
     workers = workers or min(os.cpu_count() or 1, 4)
     counts = Counts()
     done: list[Outcome] = []
-    for outcome in process_all(_read_all(folders, result, warn), result.store, process_safely, workers, counts):
+    documents = _read_all(folders, result, warn, index, source_of)
+    for outcome in process_all(documents, result.store, process_safely, workers, counts):
+        index.add(source_of.get(outcome.source_ref, ""), outcome.source_ref, outcome.content, outcome.key,
+                  {"report_id": outcome.report_id, "error": outcome.reason})
         result.documents.append(DocumentSeen(outcome.source_ref, outcome.content, failed=bool(outcome.error)))
         if outcome.error:
             result.errors.append({"source": outcome.source_ref, "reason": outcome.error})
             warn(outcome.error)
         else:
             done.append(outcome)
+    index.write()
     result.reports_found = distinct_reports(done)
     result.n_processed, result.n_reused = counts.processed, counts.reused
     return result

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ingest.land.store import ResultStore, content_hash, document_key
 from ingest.records import Document, ProcessedReport
+from ingest.run.file_index import KnownDocument
 
 Process = Callable[[Document], "ProcessedReport | str"]
 
@@ -30,6 +31,7 @@ class Outcome:
     report_id: str | None
     error: str | None
     content: str | None = None  # content_hash: what the next build compares with
+    reason: str | None = None  # the stored reason it failed, without the file's name
 
 
 def _process_into(version_folder: str, key: str, document: Document, process: Process) -> dict:
@@ -37,15 +39,20 @@ def _process_into(version_folder: str, key: str, document: Document, process: Pr
     return ResultStore.at(Path(version_folder)).save(key, process(document))
 
 
-def process_all(documents: Iterable[Document], store: ResultStore, process: Process, workers: int,
+def process_all(documents: Iterable[Document | KnownDocument], store: ResultStore, process: Process, workers: int,
                 counts: Counts) -> Iterator[Outcome]:
     """An Outcome for every document, in order; documents already in the store are not processed again.
-    At most a few documents per worker are in flight, so memory does not grow with the corpus."""
+    At most a few documents per worker are in flight, so memory does not grow with the corpus.
+    A KnownDocument (of a file unchanged since the last build) is reused without being read."""
     pending: deque = deque()
     pool = None
     window = 4 * workers
     try:
         for document in documents:
+            if isinstance(document, KnownDocument):
+                counts.reused += 1
+                pending.append((document.source_ref, document.key, document.content_hash, document.summary))
+                continue
             content = content_hash(document)
             key = document_key(document, content)
             summary = store.summary(key)
@@ -84,5 +91,5 @@ def _resolve(source_ref: str, key: str, content: str, summary) -> Outcome:
             summary = {"error": f"failed to process ({type(error).__name__}: {error})"}
     if summary["error"]:
         # The stored reason never names a file: a renamed document's error names it as it is now.
-        return Outcome(source_ref, key, None, f"{source_ref}: {summary['error']}", content)
+        return Outcome(source_ref, key, None, f"{source_ref}: {summary['error']}", content, summary["error"])
     return Outcome(source_ref, key, summary["report_id"], None, content)

@@ -1,4 +1,7 @@
-{{ config(materialized="table") }}
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook="{{ delete_changed_reports() }}") }}
+-- Incremental by report (macros/report_increments.sql): a build that changes a few reports
+-- deletes their rows and inserts their new ones.
 -- A table, unlike the other intermediate models: several models and tests read it, and as a view
 -- each of them would join every mention to its sentence and report again.
 -- Mentions that may state a place's core indicator value: typed, dated, of the place itself,
@@ -6,6 +9,7 @@
 -- attributed on weak evidence keeps its mentions, but states no place's value).
 with attributed as (
     select * from {{ ref('int_metric_mentions_attributed') }}
+    where {{ only_changed_reports() }}
 ),
 
 indicators as (

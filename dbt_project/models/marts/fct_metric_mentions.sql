@@ -1,3 +1,7 @@
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook="{{ delete_changed_reports() }}") }}
+-- Incremental by report (macros/report_increments.sql): a build that changes a few reports
+-- deletes their rows and inserts their new ones.
 -- One row per quantity found in any sentence (core indicator or not), with its provenance.
 select
     mention_id,
@@ -27,3 +31,4 @@ select
     section_role,
     section_path
 from {{ ref('int_metric_mentions_attributed') }}
+where {{ only_changed_reports() }}

@@ -1,3 +1,7 @@
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook="{{ delete_changed_reports() }}") }}
+-- Incremental by report (macros/report_increments.sql): a build that changes a few reports
+-- deletes their rows and inserts their new ones.
 -- One row per sentence of a report body.
 select
     sentence_id,
@@ -10,3 +14,4 @@ select
     char_end,
     sentence_text
 from {{ ref('stg_landing__sentences') }}
+where {{ only_changed_reports() }}

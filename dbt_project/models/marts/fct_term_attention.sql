@@ -1,9 +1,14 @@
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook="{{ delete_changed_reports() }}") }}
+-- Incremental by report (macros/report_increments.sql): a build that changes a few reports
+-- deletes their rows and inserts their new ones.
 -- One row per work report × curated policy term (dbt seed policy_terms), zero counts included,
 -- so "which places mention 光伏 most in 2022" is a sort, and absences are visible.
 with reports as (
     select report_id, place_code, place_name, report_year, char_count
     from {{ ref('stg_landing__reports') }}
     where is_work_report
+      and {{ only_changed_reports() }}
 ),
 
 policy_terms as (

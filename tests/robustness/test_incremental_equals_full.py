@@ -1,0 +1,102 @@
+"""An incremental build gives the same warehouse as a full one, table by table: after a report is
+added, after one is changed, after one is removed (and a duplicate of another is added), the
+warehouse updated in place holds exactly the rows of a full build of the same folder."""
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ingest import paths
+from ingest.run import increments
+from ingest.run.build import build_warehouse
+from ingest.tools import synthetic
+from tests.snapshot import build_digest, differences
+
+pytestmark = pytest.mark.integration
+
+ADDED_SENTENCE = "全年新增城镇就业12345人。"
+
+
+def _change_review(file: Path) -> None:
+    lines = file.read_text(encoding="utf-8").split("\n")
+    review = next(i for i, line in enumerate(lines) if line.endswith("工作回顾"))
+    lines.insert(review + 2, ADDED_SENTENCE)
+    file.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _full_build(folder: Path, root: Path, name: str) -> Path:
+    warehouse = root / name / "warehouse.duckdb"
+    lines: list[str] = []
+    result = build_warehouse([folder], warehouse, log=lines.append, full=True)
+    assert result.success and "models: full build" in lines
+    return warehouse
+
+
+def _warehouse_digest(warehouse: Path) -> dict:
+    # The landing of both is the same by construction (one folder): compare what dbt made.
+    return {k: v for k, v in build_digest(warehouse).items() if not k.startswith("landing.")}
+
+
+def _record(warehouse: Path) -> list[tuple]:
+    """What the next incremental build compares with."""
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return sorted(connection.execute(
+            f"select report_id, fingerprint from {increments.SCHEMA}.report_fingerprints").fetchall())
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory, small_corpus):
+    root = tmp_path_factory.mktemp("incremental")
+    docs = shutil.copytree(small_corpus, root / "docs")
+    shutil.copy(paths.SEEDS_DIR / "000_339ce46e4364fe7c.txt", docs / "seed.txt")
+    warehouse = root / "live" / "warehouse.duckdb"
+    assert build_warehouse([docs], warehouse, log=lambda _: None).success
+    # Reports in the generator's place folders (not its duplicates, broken files or tables).
+    singles = sorted(f for f in docs.glob("*/*.txt") if f.parts[-2] not in ("duplicates", "broken", "added"))
+    assert len(singles) >= 2
+
+    def step(name: str, edit) -> dict:
+        edit()
+        lines: list[str] = []
+        result = build_warehouse([docs], warehouse, log=lines.append)
+        models_line = next(line for line in lines if line.startswith("models:"))
+        full = _full_build(docs, root, f"full_{name}")
+        return {"success": result.success, "models": models_line,
+                "incremental": _warehouse_digest(warehouse), "full": _warehouse_digest(full),
+                "records": (_record(warehouse), _record(full))}
+
+    return {
+        "added": step("added", lambda: synthetic.extra_report(docs, seed=7)),
+        "changed": step("changed", lambda: _change_review(docs / "seed.txt")),
+        "removed": step("removed", lambda: (singles[0].unlink(), shutil.copy(singles[1], docs / "copy_of_one.txt"))),
+        "nothing": step("nothing", lambda: None),
+    }
+
+
+@pytest.mark.parametrize("name,n_changed", [("added", 1), ("changed", 2), ("removed", 2), ("nothing", 0)])
+def test_an_incremental_build_touches_only_the_changed_reports(steps, name, n_changed):
+    step = steps[name]
+    assert step["success"]
+    # A changed report is a new report_id and an old one gone; a removal is the removed report and
+    # the one that gained a second source.
+    assert step["models"].startswith(f"models: incremental, {n_changed} of ")
+
+
+@pytest.mark.parametrize("name", ["added", "changed", "removed", "nothing"])
+def test_the_incremental_warehouse_is_the_full_build(steps, name):
+    step = steps[name]
+    assert set(step["incremental"]) == set(step["full"])
+    assert differences(step["full"], step["incremental"]) == []
+    incremental_record, full_record = step["records"]
+    assert incremental_record == full_record
+
+
+def test_other_models_or_code_mean_a_full_build(tmp_path, monkeypatch, small_corpus):
+    warehouse = tmp_path / "warehouse.duckdb"
+    assert build_warehouse([small_corpus], warehouse, log=lambda _: None).success
+    landing = paths.landing_dir(warehouse)
+    assert increments.plan(warehouse, landing) == increments.Increment((), increments.plan(warehouse, landing).n_reports)
+    monkeypatch.setattr(increments, "models_version", lambda: "another")
+    assert increments.plan(warehouse, landing) is None
