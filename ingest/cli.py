@@ -135,7 +135,7 @@ def _load_statistics(args: argparse.Namespace, file: Path, warehouse: Path) -> i
         for province, county, why in unresolved:
             print(f"  {province!r} {county!r}: {why}", file=sys.stderr)
     strict_failure = bool(args.strict and unresolved)
-    if (paths.landing_dir(warehouse) / "reports.parquet").exists():
+    if paths.landed_table_files(paths.landing_dir(warehouse), "reports"):
         rebuilt, code = _guarded(args, lambda: rebuild_models(warehouse, log=lambda message: print(message, file=sys.stderr),
                                                               strict_failure=strict_failure, command=args.command_line))
         if rebuilt is None:

@@ -83,6 +83,33 @@ def build_log_file(warehouse: Path) -> Path:
     return landing_dir(warehouse) / "build_runs.jsonl"
 
 
+# The tables that grow with the corpus are landed as part files, <landing>/<table>/part-NN.parquet,
+# a report's rows in the part its report_id hashes to: a build that changes a few reports rewrites
+# only their parts. Any Parquet reader takes the folder (or <table>/*.parquet) as one table.
+PARTITIONED_TABLES = ("reports", "sentences", "metric_mentions", "report_terms", "named_projects")
+LANDING_PARTS = 32
+
+
+def landed_table_glob(landing: Path, name: str) -> str:
+    """What read_parquet reads as one landed table: its part files, or its one file."""
+    landing = Path(landing)
+    return str(landing / name / "*.parquet") if name in PARTITIONED_TABLES else str(landing / f"{name}.parquet")
+
+
+def landed_table_files(landing: Path, name: str) -> list[Path]:
+    """The files of one landed table (none before the first landing)."""
+    landing = Path(landing)
+    if name in PARTITIONED_TABLES:
+        return sorted((landing / name).glob("*.parquet"))
+    file = landing / f"{name}.parquet"
+    return [file] if file.exists() else []
+
+
+def landed_parts_file(landing: Path) -> Path:
+    """Which reports each part file holds, as a digest: a part whose reports did not change is not rewritten."""
+    return Path(landing) / ".state" / "landed_parts.json"
+
+
 def documents_file(warehouse: Path) -> Path:
     """The documents the last build read (source, content hash): what the next build compares with.
     In a hidden folder, so a glob for the landed tables (*.parquet) never picks it up."""

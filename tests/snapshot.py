@@ -28,8 +28,11 @@ def build_digest(warehouse: Path) -> dict[str, dict]:
     """{"landing.<table>" | "<schema>.<relation>": {rows, columns, md5}} for one built warehouse."""
     digest: dict[str, dict] = {}
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        for file in sorted(paths.landing_dir(warehouse).glob("*.parquet")):
-            digest[f"landing.{file.stem}"] = _table_digest(connection, f"read_parquet('{file}')")
+        landing = paths.landing_dir(warehouse)
+        tables = sorted({f.stem for f in landing.glob("*.parquet")} | {d.name for d in landing.iterdir()
+                                                                          if d.is_dir() and any(d.glob("*.parquet"))})
+        for name in tables:
+            digest[f"landing.{name}"] = _table_digest(connection, f"read_parquet('{paths.landed_table_glob(landing, name)}')")
         relations = connection.execute(
             "select table_schema, table_name from information_schema.tables "
             f"where table_schema in {SCHEMAS} order by 1, 2").fetchall()

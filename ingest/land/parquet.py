@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ingest import paths
 from ingest.land.atomic import atomic_path, remove_stale_temporaries
 from ingest.land.schemas import DOCUMENT_TABLES, SCHEMAS, SORT_KEYS
 from ingest.land.store import ResultStore
@@ -51,14 +54,65 @@ def document_tables(report: DistinctReport, store: ResultStore) -> dict[str, pa.
     return tables
 
 
-def land_reports(reports: list[DistinctReport], store: ResultStore, landing: Path) -> None:
-    """Stream every per-document table to Parquet in report_id order, a row group per batch of
-    reports; each file is renamed into place only when whole."""
+def part_of(report_id: str) -> int:
+    """The part file a report's rows land in (stable across builds and machines)."""
+    return int(hashlib.sha256(report_id.encode()).hexdigest()[:8], 16) % paths.LANDING_PARTS
+
+
+def _part_digest(reports: list[DistinctReport]) -> str:
+    """What decides a part's rows: its reports, their store entries and sources."""
+    members = [(r.report_id, r.key, r.sources) for r in reports]
+    return hashlib.sha256(json.dumps(members, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def _read_parts(file: Path) -> dict[str, str]:
+    try:
+        return json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_parts(file: Path, parts: dict[str, str]) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(file) as temporary:
+        temporary.write_text(json.dumps(parts, sort_keys=True), encoding="utf-8")
+
+
+def land_reports(reports: list[DistinctReport], store: ResultStore, landing: Path) -> int:
+    """Land every per-document table as part files (paths.PARTITIONED_TABLES), each part's reports
+    in report_id order, a row group per batch of reports; only parts whose reports changed since
+    the last landing are written, each file renamed into place only when whole. Returns how many
+    parts were written."""
     landing = Path(landing)
-    landing.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(landing)  # left by a build that was killed
+    for name in DOCUMENT_TABLES:
+        (landing / name).mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(landing / name)  # left by a build that was killed
+        (landing / f"{name}.parquet").unlink(missing_ok=True)  # the single file of an older layout
+    by_part: dict[int, list[DistinctReport]] = {part: [] for part in range(paths.LANDING_PARTS)}
+    for report in sorted(reports, key=lambda r: r.report_id):
+        by_part[part_of(report.report_id)].append(report)
+    parts_file = paths.landed_parts_file(landing)
+    landed = _read_parts(parts_file)
+    expected = {name: {f"part-{part:02d}.parquet" for part in by_part} for name in DOCUMENT_TABLES}
+    for name in DOCUMENT_TABLES:  # files no part of this layout writes (a merge's, say)
+        for stray in (landing / name).glob("*.parquet"):
+            if stray.name not in expected[name]:
+                stray.unlink()
+                landed.clear()
+    digests = {str(part): _part_digest(members) for part, members in by_part.items()}
+    stale = [part for part in by_part if landed.get(str(part)) != digests[str(part)]
+             or not all((landing / name / f"part-{part:02d}.parquet").exists() for name in DOCUMENT_TABLES)]
+    # Forget the parts about to be written first: a build killed halfway rewrites them next time.
+    _write_parts(parts_file, {k: v for k, v in landed.items() if int(k) not in stale})
+    for part in stale:
+        _land_part(by_part[part], store, landing, f"part-{part:02d}.parquet")
+    _write_parts(parts_file, digests)
+    return len(stale)
+
+
+def _land_part(reports: list[DistinctReport], store: ResultStore, landing: Path, file_name: str) -> None:
     with contextlib.ExitStack() as files:
-        temporaries = {name: files.enter_context(atomic_path(landing / f"{name}.parquet")) for name in DOCUMENT_TABLES}
+        temporaries = {name: files.enter_context(atomic_path(landing / name / file_name)) for name in DOCUMENT_TABLES}
         writers = {name: pq.ParquetWriter(temporaries[name], SCHEMAS[name], compression="zstd") for name in DOCUMENT_TABLES}
         try:
             buffers: dict[str, list[pa.Table]] = {name: [] for name in DOCUMENT_TABLES}
@@ -69,7 +123,7 @@ def land_reports(reports: list[DistinctReport], store: ResultStore, landing: Pat
                         writers[name].write_table(pa.concat_tables(tables))
                         tables.clear()
 
-            for n, report in enumerate(sorted(reports, key=lambda r: r.report_id), start=1):
+            for n, report in enumerate(reports, start=1):
                 for name, table in document_tables(report, store).items():
                     buffers[name].append(table)
                 if n % ROW_GROUP_REPORTS == 0:

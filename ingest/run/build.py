@@ -89,8 +89,7 @@ def rebuild_models(warehouse: Path, log=print, *, strict_failure: bool = False,
 
 
 def landed_report_count(landing_dir: Path) -> int:
-    reports = Path(landing_dir) / "reports.parquet"
-    return pq.ParquetFile(reports).metadata.num_rows if reports.exists() else 0
+    return sum(pq.ParquetFile(file).metadata.num_rows for file in paths.landed_table_files(landing_dir, "reports"))
 
 
 def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun,
@@ -143,8 +142,7 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
 def uncertain_reports(landing_dir: Path) -> list[str]:
     """One line per landed report whose identity is uncertain: where it came from, what was
     decided and on what evidence."""
-    reports = Path(landing_dir) / "reports.parquet"
-    if not reports.exists():
+    if not paths.landed_table_files(landing_dir, "reports"):
         return []
     with duckdb.connect() as connection:
         rows = connection.execute(
@@ -156,7 +154,7 @@ def uncertain_reports(landing_dir: Path) -> list[str]:
             where place_confidence = 'low' or year_confidence = 'low' or functional_area is not null
             order by source_files
             """,
-            [str(reports)],
+            [paths.landed_table_glob(landing_dir, "reports")],
         ).fetchall()
     lines = []
     for source, name, code, year, place_confidence, year_confidence, area, evidence in rows:

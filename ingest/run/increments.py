@@ -57,13 +57,9 @@ def models_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _reports_file(landing_dir: Path) -> Path:
-    return Path(landing_dir) / "reports.parquet"
-
-
 def landed_fingerprints(landing_dir: Path) -> dict[str, str]:
     with duckdb.connect() as connection:
-        return dict(connection.execute(_FINGERPRINTS, [str(_reports_file(landing_dir))]).fetchall())
+        return dict(connection.execute(_FINGERPRINTS, [paths.landed_table_glob(landing_dir, "reports")]).fetchall())
 
 
 def recorded(warehouse: Path) -> tuple[str, dict[str, str]] | None:
@@ -82,7 +78,7 @@ def recorded(warehouse: Path) -> tuple[str, dict[str, str]] | None:
 def plan(warehouse: Path, landing_dir: Path) -> Increment | None:
     """The increment from the warehouse in place to what is landed now; None: build in full."""
     before = recorded(warehouse)
-    if before is None or before[0] != models_version() or not _reports_file(landing_dir).exists():
+    if before is None or before[0] != models_version() or not paths.landed_table_files(landing_dir, "reports"):
         return None
     old, new = before[1], landed_fingerprints(landing_dir)
     changed = tuple(sorted(r for r in old.keys() | new.keys() if old.get(r) != new.get(r)))
@@ -95,6 +91,6 @@ def record(connection: duckdb.DuckDBPyConnection, landing_dir: Path) -> None:
     """Write the record into the warehouse being built (before it is swapped in)."""
     connection.execute(f"create schema if not exists {SCHEMA}")
     connection.execute(f"create or replace table {SCHEMA}.report_fingerprints as {_FINGERPRINTS}",
-                       [str(_reports_file(landing_dir))])
+                       [paths.landed_table_glob(landing_dir, "reports")])
     connection.execute(f"create or replace table {SCHEMA}.build_version as select ? as models_version",
                        [models_version()])

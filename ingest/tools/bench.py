@@ -270,7 +270,7 @@ def bench_size(n_reports: int, log=print) -> dict:
         "ingest_mb_s": mb_s, "ingest_reports_s": full.n_reports / ingest_s,
         "baseline": baseline, "ratio": mb_s / baseline["mb_s"],
         "warehouse_mb": warehouse.stat().st_size / 1e6,
-        "landing_mb": sum(p.stat().st_size for p in paths.landing_dir(warehouse).glob("*.parquet")) / 1e6,
+        "landing_mb": sum(p.stat().st_size for p in paths.landing_dir(warehouse).rglob("*.parquet") if ".cache" not in p.parts and ".state" not in p.parts) / 1e6,
         "cache_mb": sum(p.stat().st_size for p in paths.cache_dir(warehouse).rglob("*") if p.is_file()) / 1e6,
         "queries": queries,
     }

@@ -7,6 +7,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from ingest import paths
 from ingest.land import parquet
 from ingest.run.build import reference_tables
 from ingest.run.pipeline import ingest, land
@@ -50,8 +51,9 @@ def test_landing_twice_gives_identical_tables(small_corpus, tmp_path):
     _land(small_corpus, tmp_path / "a", tmp_path / "cache_a")
     _land(small_corpus, tmp_path / "b", tmp_path / "cache_b")  # processed afresh
     _land(small_corpus, tmp_path / "c", tmp_path / "cache_a")  # every document from the cache
-    names = sorted(p.name for p in (tmp_path / "a").glob("*.parquet"))
-    assert "sentences.parquet" in names and "report_terms.parquet" in names
+    names = sorted(str(p.relative_to(tmp_path / "a")) for p in (tmp_path / "a").rglob("*.parquet")
+                   if ".state" not in p.parts)
+    assert "sentences/part-00.parquet" in names and "report_terms/part-31.parquet" in names
     for name in names:
         a = (tmp_path / "a" / name).read_bytes()
         assert a == (tmp_path / "b" / name).read_bytes() == (tmp_path / "c" / name).read_bytes(), name
@@ -59,17 +61,21 @@ def test_landing_twice_gives_identical_tables(small_corpus, tmp_path):
 
 def test_landed_rows_are_the_rows_ingest_found(small_corpus, tmp_path):
     result = _land(small_corpus, tmp_path / "landing", tmp_path / "cache")
-    reports = pq.read_table(tmp_path / "landing" / "reports.parquet").to_pylist()
-    assert reports == sorted(result.reports, key=lambda r: r["report_id"])
-    sentences = pq.read_table(tmp_path / "landing" / "sentences.parquet")
-    assert sentences.num_rows == len(result.sentences)
-    assert sentences.column("sentence_id").to_pylist() == sorted(sentences.column("sentence_id").to_pylist())
+    landing = tmp_path / "landing"
+    reports = [row for f in paths.landed_table_files(landing, "reports") for row in pq.read_table(f).to_pylist()]
+    assert sorted(reports, key=lambda r: r["report_id"]) == sorted(result.reports, key=lambda r: r["report_id"])
+    for file in paths.landed_table_files(landing, "reports"):  # each report in the part its id hashes to
+        assert {parquet.part_of(r) for r in pq.read_table(file).column("report_id").to_pylist()} <= {int(file.stem[-2:])}
+    parts = [pq.read_table(f) for f in paths.landed_table_files(landing, "sentences")]
+    assert sum(part.num_rows for part in parts) == len(result.sentences)
+    for part in parts:  # sorted within a part
+        assert part.column("sentence_id").to_pylist() == sorted(part.column("sentence_id").to_pylist())
 
 
 def test_a_crash_while_landing_leaves_the_previous_files_whole(small_corpus, tmp_path, monkeypatch):
     landing = tmp_path / "landing"
     _land(small_corpus, landing, tmp_path / "cache")
-    before = {p.name: p.read_bytes() for p in landing.glob("*.parquet")}
+    before = {str(p): p.read_bytes() for p in landing.rglob("*.parquet") if ".state" not in p.parts}
     result = ingest([small_corpus], workers=1, warn=lambda message: None, cache_dir=tmp_path / "cache")
 
     calls = {"n": 0}
@@ -81,11 +87,12 @@ def test_a_crash_while_landing_leaves_the_previous_files_whole(small_corpus, tmp
             raise OSError("disk full")
         return original(self, table, *args, **kwargs)
 
+    paths.landed_parts_file(landing).unlink()  # as if every part had changed: all are rewritten
     monkeypatch.setattr(pq.ParquetWriter, "write_table", crash_on_third_batch)
     with pytest.raises(OSError, match="^disk full$"):
         parquet.land_reports(result.reports_found, result.store, landing)
-    assert {p.name: p.read_bytes() for p in landing.glob("*.parquet")} == before
-    assert not list(landing.glob(".*.tmp"))
+    assert {str(p): p.read_bytes() for p in landing.rglob("*.parquet") if ".state" not in p.parts} == before
+    assert not list(landing.rglob(".*.tmp"))
 
 
 def test_a_cached_error_names_the_document_by_its_current_path(tmp_path):
@@ -99,3 +106,19 @@ def test_a_cached_error_names_the_document_by_its_current_path(tmp_path):
     second = ingest([folder], workers=1, warn=lambda message: None, cache_dir=tmp_path / "cache")
     assert (second.n_processed, second.n_reused) == (0, 1)  # the stored failure was reused, and names the file as it is now
     assert second.errors == [{"source": "moved/notice.txt", "reason": "moved/notice.txt: no report text found"}]
+
+
+def test_landing_again_rewrites_only_the_parts_whose_reports_changed(small_corpus, tmp_path):
+    folder = shutil.copytree(small_corpus, tmp_path / "corpus")
+    landing = tmp_path / "landing"
+    _land(folder, landing, tmp_path / "cache")
+    before = {str(p): p.stat().st_mtime_ns for p in landing.rglob("part-*.parquet")}
+    result = ingest([folder], workers=1, warn=lambda message: None, cache_dir=tmp_path / "cache")
+    assert parquet.land_reports(result.reports_found, result.store, landing) == 0  # nothing changed
+    added = synthetic.extra_report(folder, seed=3)
+    result = ingest([folder], workers=1, warn=lambda message: None, cache_dir=tmp_path / "cache")
+    assert parquet.land_reports(result.reports_found, result.store, landing) == 1
+    new_id = next(r.report_id for r in result.reports_found if any(s.endswith(added.name) for s in r.sources))
+    part = f"part-{parquet.part_of(new_id):02d}.parquet"
+    rewritten = {p for p, mtime in before.items() if Path(p).stat().st_mtime_ns != mtime}
+    assert rewritten == {str(landing / name / part) for name in paths.PARTITIONED_TABLES}
