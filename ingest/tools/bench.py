@@ -128,12 +128,12 @@ def _child_build(warehouse: str, out: str, *folders: str) -> None:
 
 # --- the text: its volume, and jieba's plain segmentation of it as the baseline --------------
 
-def corpus_text(folder: Path) -> tuple[int, int, list[str]]:
+def corpus_text(folder: Path, sample_bytes: int = BASELINE_SAMPLE_BYTES) -> tuple[int, int, list[str]]:
     """(documents, UTF-8 bytes of all document text, an evenly spread sample of texts)."""
     from ingest.readers import find_documents, read_document
     from ingest.records import ReaderError
 
-    texts_bytes, n, sample, sample_bytes = 0, 0, [], 0
+    texts_bytes, n, sample, taken_bytes = 0, 0, [], 0
     every = None
     for path, source in find_documents([folder]):
         try:
@@ -147,10 +147,10 @@ def corpus_text(folder: Path) -> tuple[int, int, list[str]]:
             # Every k-th document until the sample is big enough, k from the folder's size on disk.
             if every is None:
                 total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-                every = max(1, round(total / BASELINE_SAMPLE_BYTES))
-            if n % every == 0 and sample_bytes < BASELINE_SAMPLE_BYTES:
+                every = max(1, round(total / sample_bytes))
+            if n % every == 0 and taken_bytes < sample_bytes:
                 sample.append(document.text)
-                sample_bytes += size
+                taken_bytes += size
     return n, texts_bytes, sample
 
 
@@ -166,6 +166,69 @@ def jieba_baseline(sample: list[str]) -> dict:
         jieba.lcut(text)
     seconds = time.perf_counter() - started
     return {"mb": size / 1e6, "seconds": seconds, "mb_s": size / 1e6 / seconds, "reports_s": len(sample) / seconds}
+
+
+def where_the_time_goes(folder: Path, sample_every: int = 1, limit_bytes: int = BASELINE_SAMPLE_BYTES) -> dict:
+    """Seconds per ingest stage in one process over an evenly spread sample of the folder's documents
+    (read, identify, segment, extract, terms, projects, rows, cache), and the sample's size: the
+    build's workers do the same work, two at a time, so the shares are the build's."""
+    import tempfile
+
+    from ingest.land.store import ResultStore, content_hash, document_key
+    from ingest.readers import find_documents, read_document
+    from ingest.records import ReaderError
+    from ingest.run import stage_times
+    from ingest.run.process import process_safely
+
+    stage_times.reset()
+    size, n = 0, 0
+    with tempfile.TemporaryDirectory() as cache:
+        store = ResultStore(Path(cache))
+        for index, (path, source) in enumerate(find_documents([folder])):
+            if index % sample_every or size >= limit_bytes:
+                continue
+            with stage_times.stage("read"):
+                try:
+                    documents = read_document(path, source)
+                except ReaderError:
+                    continue
+            for document in documents:
+                outcome = process_safely(document)
+                with stage_times.stage("cache"):
+                    store.save(document_key(document, content_hash(document)), outcome)
+                size += len(document.text.encode("utf-8"))
+                n += 1
+    seconds = stage_times.totals()
+    return {"mb": size / 1e6, "documents": n, "seconds": seconds, "total_s": sum(seconds.values())}
+
+
+def _sample_every(folder: Path) -> int:
+    """Every k-th file, k such that the sample is about BASELINE_SAMPLE_BYTES of text on disk."""
+    total = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+    return max(1, round(total / BASELINE_SAMPLE_BYTES))
+
+
+def real_corpus(folder: Path = paths.CORPUS_DIR, log=print) -> dict | None:
+    """The same ratio on real report text: ingest the corpus folder (a cold build's ingest, on the
+    same workers), and jieba.lcut on the same documents' text."""
+    from ingest.run import pipeline
+
+    if not folder.is_dir():
+        log(f"no real corpus at {folder}: its ratio is left out")
+        return None
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as cache:
+        started = time.perf_counter()
+        result = pipeline.ingest([folder], cache_dir=Path(cache), warn=lambda message: None)
+        ingest_s = time.perf_counter() - started
+    n_documents, text_bytes, everything = corpus_text(folder, sample_bytes=10 ** 12)  # all of it: 14 MB
+    baseline = jieba_baseline(everything)
+    mb_s = text_bytes / 1e6 / ingest_s
+    log(f"[real corpus] ingest {mb_s:.2f} MB/s, jieba {baseline['mb_s']:.2f} MB/s on {baseline['mb']:.1f} MB")
+    return {"folder": str(folder), "n_documents": n_documents, "n_reports": result.report_count,
+            "text_mb": text_bytes / 1e6, "ingest_s": ingest_s, "ingest_mb_s": mb_s, "baseline": baseline,
+            "ratio": mb_s / baseline["mb_s"], "stages": where_the_time_goes(folder)}
 
 
 # --- the app's main queries ---------------------------------------------------------------
