@@ -14,6 +14,7 @@ from ingest.readers import find_documents, read_document
 from ingest.records import DistinctReport, Document, ReaderError
 from ingest.run.document_changes import DocumentSeen
 from ingest.run.process import process_safely
+from ingest.run.shards import Shard
 from ingest.run.workers import Counts, Outcome, process_all
 
 
@@ -60,9 +61,12 @@ class IngestResult:
         return self.rows("named_projects")
 
 
-def _read_all(folders: list[Path], result: IngestResult, warn) -> Iterator[Document]:
-    """Documents one file at a time (a generator: the corpus is never all in memory)."""
+def _read_all(folders: list[Path], result: IngestResult, warn, shard: Shard | None = None) -> Iterator[Document]:
+    """Documents one file at a time (a generator: the corpus is never all in memory); with a
+    shard, only the files that are its own (a container's rows stay together)."""
     for path, source in find_documents(folders):
+        if shard is not None and not shard.holds(source):
+            continue
         try:
             documents = read_document(path, source)
         except ReaderError as error:
@@ -84,19 +88,21 @@ def distinct_reports(outcomes: list[Outcome]) -> list[DistinctReport]:
     return list(by_id.values())
 
 
-def ingest(folders: list[Path], workers: int | None = None, warn=None, cache_dir: Path | None = None) -> IngestResult:
+def ingest(folders: list[Path], workers: int | None = None, warn=None, cache_dir: Path | None = None,
+           shard: Shard | None = None) -> IngestResult:
     """Read, identify, segment and extract every document under the folders.
 
     Results are kept per document in a ResultStore under cache_dir (a temporary folder when
     None): a document whose content and code are unchanged since the last run is not processed
-    again. The same report from two sources is one report with both sources listed.
+    again. The same report from two sources is one report with both sources listed. With a
+    shard, only its documents are read (ingest/run/shards.py).
     """
     warn = warn or (lambda message: print(f"error: {message}", file=sys.stderr))
     result = IngestResult(store=ResultStore(cache_dir))
     workers = workers or min(os.cpu_count() or 1, 4)
     counts = Counts()
     done: list[Outcome] = []
-    for outcome in process_all(_read_all(folders, result, warn), result.store, process_safely, workers, counts):
+    for outcome in process_all(_read_all(folders, result, warn, shard), result.store, process_safely, workers, counts):
         result.documents.append(DocumentSeen(outcome.source_ref, outcome.content, failed=bool(outcome.error)))
         if outcome.error:
             result.errors.append({"source": outcome.source_ref, "reason": outcome.error})

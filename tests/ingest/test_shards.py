@@ -1,0 +1,105 @@
+"""Ingest as shards: 0/3, 1/3 and 2/3 landed separately and merged equal one ingest of the whole folder."""
+
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+import pytest
+
+from ingest import paths
+from ingest.cli import main
+from ingest.land.schemas import SORT_KEYS
+from ingest.run.shards import Shard, ingest_shard, landing_files, merge_landings, parse_shard, shard_of
+from ingest.tools import synthetic
+
+
+def _sorted_rows(files) -> list[dict]:
+    table = pq.read_table(files[0]) if len(files) == 1 else None
+    rows = table.to_pylist() if table is not None else [r for f in files for r in pq.read_table(f).to_pylist()]
+    return sorted(rows, key=lambda row: tuple((v is None, str(v)) for v in row.values()))
+
+
+@pytest.fixture(scope="module")
+def landings(tmp_path_factory):
+    """One folder of synthetic reports (a duplicate and broken files among them) plus seeds/ (its
+    statistics/), landed whole and as three shards."""
+    root = tmp_path_factory.mktemp("shards")
+    documents = root / "documents"
+    synthetic.generate_corpus(documents, 5, 3, seed=11)
+    # The same report once more, under a name whose shard is not the original's: a duplicate
+    # that only the merge can see.
+    original = next(p for p in sorted(documents.rglob("*.txt")) if "duplicates" not in p.parts and "broken" not in p.parts)
+    home = shard_of(str(original.relative_to(documents)), 3)
+    name = next(f"copies/{k}_{original.name}" for k in range(100) if shard_of(f"copies/{k}_{original.name}", 3) != home)
+    (documents / name).parent.mkdir()
+    (documents / name).write_bytes(original.read_bytes())
+    folders = [documents, paths.SEEDS_DIR]
+    single = root / "single"
+    ingest_shard(folders, None, single, log=lambda message: None)
+    shards = [root / f"shard_{i}" for i in range(3)]
+    for i, landing in enumerate(shards):
+        ingest_shard(folders, Shard(i, 3), landing, log=lambda message: None)
+    merged = root / "merged"
+    merge_landings(shards, merged)
+    return single, shards, merged
+
+
+def test_three_shards_merged_equal_one_ingest_table_by_table(landings):
+    single, shards, merged = landings
+    whole, combined = landing_files(single), landing_files(merged)
+    assert set(combined) == set(whole)
+    for name, files in whole.items():
+        assert _sorted_rows(combined[name]) == _sorted_rows(files), name
+
+
+def test_every_shard_holds_part_of_the_reports_and_none_holds_them_all(landings):
+    single, shards, _ = landings
+    total = pq.ParquetFile(single / "reports.parquet").metadata.num_rows
+    sizes = [pq.ParquetFile(shard / "reports.parquet").metadata.num_rows for shard in shards]
+    assert all(0 < size < total for size in sizes)
+    assert sum(sizes) >= total  # a report read from two files in two shards is counted in both
+
+
+def test_a_report_read_from_two_files_is_one_report_listing_both(landings):
+    single, shards, merged = landings
+    copied = [row for shard in shards for row in pq.read_table(shard / "reports.parquet").to_pylist()
+              if "copies/" in row["source_files"]]
+    assert copied and not copied[0]["is_duplicate_source"]  # alone in its shard: only the merge sees both
+    duplicates = [row for row in pq.read_table(merged / "reports.parquet").to_pylist() if row["is_duplicate_source"]]
+    assert duplicates and all(", " in row["source_files"] for row in duplicates)
+    assert len({row["report_id"] for row in pq.read_table(merged / "reports.parquet").to_pylist()}) == \
+        pq.ParquetFile(merged / "reports.parquet").metadata.num_rows
+
+
+def test_merged_landing_is_sorted_as_a_single_run_lands_it(landings):
+    single, _, merged = landings
+    for name in ("reports", "sentences", "metric_mentions"):
+        keys = SORT_KEYS[name]
+        merged_keys = [tuple(row[k] for k in keys) for row in pq.read_table(merged / f"{name}.parquet", columns=list(keys)).to_pylist()]
+        single_keys = [tuple(row[k] for k in keys) for row in pq.read_table(single / f"{name}.parquet", columns=list(keys)).to_pylist()]
+        assert merged_keys == single_keys
+
+
+def test_shard_of_is_a_stable_hash_of_the_relative_path():
+    assert shard_of("2015/330381_瑞安市.txt", 3) == shard_of("2015/330381_瑞安市.txt", 3)
+    # sha256, not Python's salted hash(): the same on every machine and run.
+    assert [shard_of(f"report_{i}.txt", 4) for i in range(8)] == [shard_of(f"report_{i}.txt", 4) for i in range(8)]
+    assert {shard_of(f"report_{i}.txt", 4) for i in range(200)} == {0, 1, 2, 3}
+    assert shard_of("a\\b.txt", 5) == shard_of("a/b.txt", 5)  # a Windows path lands in the same shard
+
+
+@pytest.mark.parametrize("text", ["3/3", "-1/3", "1", "a/b", "1/0"])
+def test_a_shard_outside_0_to_n_is_refused(text):
+    with pytest.raises(ValueError, match="a shard is i/n"):
+        parse_shard(text)
+
+
+def test_cli_refuses_a_bad_shard(tmp_path, capsys):
+    assert main(["ingest", "--documents", str(paths.SEEDS_DIR), "--shard", "3/3", "--landing", str(tmp_path / "l")]) == 2
+    assert "a shard is i/n" in capsys.readouterr().err
+
+
+def test_merge_refuses_a_folder_that_is_not_a_shard_landing(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    code = main(["merge", str(tmp_path / "empty"), "--warehouse", str(tmp_path / "w.duckdb"), "--no-models"])
+    assert code == 2
+    assert "not a shard landing" in capsys.readouterr().err
