@@ -279,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats_load.set_defaults(handler=command_stats_load)
 
     bench = commands.add_parser("bench", help=command_bench.__doc__.splitlines()[0], description=command_bench.__doc__)
-    bench.add_argument("--sizes", default="1000,10000", metavar="N,N", help="reports per corpus (default: 1000,10000)")
+    bench.add_argument("--sizes", default="1000,10000,32000", metavar="N,N", help="reports per corpus (default: 1000,10000,32000)")
     bench.add_argument("--quick", action="store_true", help="sizes 100 and 1000 only (a few minutes)")
     bench.add_argument("--output", metavar="FILE", help="where to write the report (default: BENCHMARKS.md)")
     bench.set_defaults(handler=command_bench)
