@@ -103,3 +103,18 @@ def test_merge_refuses_a_folder_that_is_not_a_shard_landing(tmp_path, capsys):
     code = main(["merge", str(tmp_path / "empty"), "--warehouse", str(tmp_path / "w.duckdb"), "--no-models"])
     assert code == 2
     assert "not a shard landing" in capsys.readouterr().err
+
+
+def test_cli_shards_of_seeds_merge_into_a_warehouse_landing_even_when_one_shard_is_empty(tmp_path, capsys):
+    """seeds/ holds one report: of two shards one lands nothing, and the merge still lands it once."""
+    for i in range(2):
+        assert main(["ingest", "--documents", str(paths.SEEDS_DIR), "--shard", f"{i}/2",
+                     "--landing", str(tmp_path / f"shard_{i}")]) == 0
+    sizes = [pq.ParquetFile(tmp_path / f"shard_{i}" / "reports.parquet").metadata.num_rows for i in range(2)]
+    assert sorted(sizes) == [0, 1]
+    warehouse = tmp_path / "w.duckdb"
+    assert main(["merge", str(tmp_path / "shard_0"), str(tmp_path / "shard_1"), "--warehouse", str(warehouse), "--no-models"]) == 0
+    landing = paths.landing_dir(warehouse)
+    assert pq.ParquetFile(landing / "reports.parquet").metadata.num_rows == 1
+    assert pq.ParquetFile(landing / "statistics.parquet").metadata.num_rows > 0  # seeds/statistics, from shard 0
+    assert f"merged 2 shards into {landing}: 1 reports" in capsys.readouterr().out
