@@ -13,8 +13,8 @@ from ingest.tools import synthetic
 
 
 def _sorted_rows(files) -> list[dict]:
-    table = pq.read_table(files[0]) if len(files) == 1 else None
-    rows = table.to_pylist() if table is not None else [r for f in files for r in pq.read_table(f).to_pylist()]
+    """A table's rows from all its files, in one order whatever the files' (equal tables compare equal)."""
+    rows = [row for file in files for row in pq.read_table(file).to_pylist()]
     return sorted(rows, key=lambda row: tuple((v is None, str(v)) for v in row.values()))
 
 
