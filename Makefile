@@ -51,8 +51,8 @@ eval: install
 	$(BIN)/xianzhi eval --gold ../shared/gold
 	$(BIN)/xianzhi eval --gold tests/fixtures/silver
 
-## bench: synthetic corpora of 1,000 and 10,000 reports end to end → BENCHMARKS.md (SIZES=1000,10000)
-SIZES ?= 1000,10000
+## bench: synthetic corpora of 1,000, 10,000 and 32,000 reports end to end → BENCHMARKS.md (SIZES=1000,10000,32000)
+SIZES ?= 1000,10000,32000
 bench: install
 	$(BIN)/xianzhi bench --sizes $(SIZES)
 

@@ -66,6 +66,64 @@ def _guarded(args: argparse.Namespace, work):
         return None, exit_codes.CRASHED
 
 
+def command_ingest(args: argparse.Namespace) -> int:
+    """Ingest one shard of the documents into a landing folder of its own (no warehouse, no dbt).
+
+    --shard i/n takes the documents whose path relative to their --documents folder hashes to i
+    (0 ≤ i < n): run 0/n … n-1/n anywhere (a batch array job, Dask or Ray tasks), then
+    `xianzhi merge` their landings and build the models once. Each landing is plain Parquet."""
+    from ingest.run.shards import ingest_shard, parse_shard
+
+    folders = [Path(folder) for folder in (args.documents or [paths.SEEDS_DIR])]
+    missing = [str(folder) for folder in folders if not folder.exists()]
+    if missing:
+        _print_error(f"no such folder: {', '.join(missing)}")
+        return exit_codes.USAGE
+    try:
+        shard = parse_shard(args.shard) if args.shard else None
+    except ValueError as error:
+        _print_error(str(error))
+        return exit_codes.USAGE
+    ingest_shard(folders, shard, Path(args.landing))
+    return exit_codes.OK
+
+
+def command_merge(args: argparse.Namespace) -> int:
+    """Merge shard landings (from `xianzhi ingest --shard`) into a warehouse's landing, then build its models.
+
+    The merged landing holds the rows one `xianzhi build` over all the documents lands, so the
+    models make the same warehouse; --no-models stops after landing (build them later with dbt
+    or `xianzhi stats load`)."""
+    from ingest.run.build import rebuild_models
+    from ingest.run.lock import WarehouseLocked, warehouse_lock
+    from ingest.run.shards import merge_landings
+
+    shards = [Path(shard) for shard in args.shards]
+    missing = [str(shard) for shard in shards if not shard.is_dir()]
+    if missing:
+        _print_error(f"no such folder: {', '.join(missing)}")
+        return exit_codes.USAGE
+    warehouse = Path(args.warehouse)
+    try:
+        with warehouse_lock(warehouse, args.command_line):
+            counts = merge_landings(shards, paths.landing_dir(warehouse))
+    except WarehouseLocked as locked:
+        _print_error(str(locked))
+        return exit_codes.LOCKED
+    except FileNotFoundError as error:
+        _print_error(str(error))
+        return exit_codes.USAGE
+    print(f"merged {len(shards)} shards into {paths.landing_dir(warehouse)}: {counts.get('reports', 0)} reports")
+    if args.no_models:
+        return exit_codes.OK
+    rebuilt, code = _guarded(args, lambda: rebuild_models(warehouse, command=args.command_line))
+    if rebuilt is None:
+        return code
+    outcome, run = rebuilt
+    print(f"warehouse {warehouse}: dbt {outcome.n_passed} ok, {len(outcome.failures)} failed")
+    return run.exit_code
+
+
 def command_app(args: argparse.Namespace) -> int:
     """Serve the Streamlit app on localhost (read-only over the warehouse)."""
     env = dict(os.environ, XIANZHI_WAREHOUSE=str(Path(args.warehouse).resolve()))
@@ -194,6 +252,20 @@ def build_parser() -> argparse.ArgumentParser:
                        help="rebuild every model from the landing, not only the changed reports' rows")
     build.set_defaults(handler=command_build)
 
+    ingest = commands.add_parser("ingest", help=command_ingest.__doc__.splitlines()[0], description=inspect.cleandoc(command_ingest.__doc__),
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ingest.add_argument("--documents", action="append", metavar="DIR", help="a folder of reports (repeatable; default: seeds/)")
+    ingest.add_argument("--shard", metavar="I/N", help="ingest only shard I of N (0-based), e.g. 0/3")
+    ingest.add_argument("--landing", required=True, metavar="DIR", help="folder to land this shard's Parquet in")
+    ingest.set_defaults(handler=command_ingest)
+
+    merge = commands.add_parser("merge", help=command_merge.__doc__.splitlines()[0], description=inspect.cleandoc(command_merge.__doc__),
+                                epilog=exit_codes.help_text(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    merge.add_argument("shards", nargs="+", metavar="DIR", help="shard landings written by `xianzhi ingest --shard`")
+    merge.add_argument("--warehouse", default=str(paths.DEFAULT_WAREHOUSE), metavar="FILE", help="warehouse whose landing receives them (default: data/warehouse.duckdb)")
+    merge.add_argument("--no-models", action="store_true", help="land only; do not run dbt")
+    merge.set_defaults(handler=command_merge)
+
     app = commands.add_parser("app", help=command_app.__doc__, description=command_app.__doc__)
     app.add_argument("--warehouse", default=str(paths.DEFAULT_WAREHOUSE), metavar="FILE")
     app.add_argument("--port", type=int, default=8501)
@@ -209,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats_load.set_defaults(handler=command_stats_load)
 
     bench = commands.add_parser("bench", help=command_bench.__doc__.splitlines()[0], description=command_bench.__doc__)
-    bench.add_argument("--sizes", default="1000,10000", metavar="N,N", help="reports per corpus (default: 1000,10000)")
+    bench.add_argument("--sizes", default="1000,10000,32000", metavar="N,N", help="reports per corpus (default: 1000,10000,32000)")
     bench.add_argument("--quick", action="store_true", help="sizes 100 and 1000 only (a few minutes)")
     bench.add_argument("--output", metavar="FILE", help="where to write the report (default: BENCHMARKS.md)")
     bench.set_defaults(handler=command_bench)

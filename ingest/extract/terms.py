@@ -39,8 +39,11 @@ def count_terms(text: str) -> Counter:
     The tokens are jieba's — ``tokenizer().lcut(text, HMM=False)``, tests/ingest/test_attention.py
     checks it on the corpus — computed by rjieba, jieba's algorithm and dictionary in Rust, about
     five times faster than jieba itself; term counting was a third of ingest time before."""
+    # Count every token in C, then test each distinct token once (a report has ~30k tokens,
+    # ~4k distinct): same counts, in the same first-seen order, for a fifth of the work.
     countable = _COUNTABLE.match
-    return Counter(token for token in fast_tokenizer().cut(text, False) if countable(token))
+    everything = Counter(fast_tokenizer().cut(text, False))
+    return Counter({token: n for token, n in everything.items() if countable(token)})
 
 
 @lru_cache(maxsize=1)

@@ -99,16 +99,25 @@ class _NameScanner:
                 self.by_prefix.setdefault(name[:2], []).append(name)
         for names in self.by_prefix.values():
             names.sort(key=len, reverse=True)
+        # Where a name could start: a first character followed by a second character of some
+        # name. The regex engine finds these in C (an eighth of a body's positions), so Python
+        # looks only there instead of at every character.
+        firsts = "".join(sorted({prefix[0] for prefix in self.by_prefix}))
+        seconds = "".join(sorted({prefix[1] for prefix in self.by_prefix}))
+        self.candidates = re.compile(f"[{re.escape(firsts)}](?=[{re.escape(seconds)}])") if firsts else None
 
     def scan(self, text: str) -> list[tuple[int, str]]:
-        found = []
-        position, end = 0, len(text) - 1
-        by_prefix = self.by_prefix
-        while position < end:
+        found: list[tuple[int, str]] = []
+        if self.candidates is None:
+            return found
+        by_prefix, startswith, search = self.by_prefix, text.startswith, self.candidates.search
+        position = 0
+        while (candidate := search(text, position)) is not None:
+            position = candidate.start()
             names = by_prefix.get(text[position : position + 2])
             if names:
                 for name in names:
-                    if text.startswith(name, position):
+                    if startswith(name, position):
                         found.append((position, name))
                         position += len(name)
                         break

@@ -109,7 +109,10 @@ def document_key(document: Document, content: str | None = None) -> str:
 
 def sorted_table(name: str, rows: list[dict]) -> pa.Table:
     """One document's rows of a landed table, in the table's sort order."""
-    table = pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+    schema = SCHEMAS[name]
+    # Column by column: the same table as from_pylist, several times faster on the reports row
+    # (a whole report text in one cell).
+    table = pa.Table.from_pydict({column: [row.get(column) for row in rows] for column in schema.names}, schema=schema)
     keys = SORT_KEYS.get(name)
     if keys and table.num_rows > 1:
         # Every key starts with report_id, so one report's rows sorted alone sort the whole table.

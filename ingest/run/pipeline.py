@@ -15,6 +15,7 @@ from ingest.records import DistinctReport, Document, ReaderError
 from ingest.run.document_changes import DocumentSeen
 from ingest.run.file_index import FileIndex, KnownDocument
 from ingest.run.process import process_safely
+from ingest.run.shards import Shard
 from ingest.run.workers import Counts, Outcome, process_all
 
 
@@ -61,11 +62,14 @@ class IngestResult:
         return self.rows("named_projects")
 
 
-def _read_all(folders: list[Path], result: IngestResult, warn, index: FileIndex,
-              source_of: dict[str, str]) -> Iterator[Document | KnownDocument]:
+def _read_all(folders: list[Path], result: IngestResult, warn, index: FileIndex, source_of: dict[str, str],
+              shard: Shard | None = None) -> Iterator[Document | KnownDocument]:
     """Documents one file at a time (a generator: the corpus is never all in memory); a file
-    unchanged since the last build yields what that build found, without being read."""
+    unchanged since the last build yields what that build found, without being read; with a
+    shard, only the files that are its own (a container's rows stay together)."""
     for path, source in find_documents(folders):
+        if shard is not None and not shard.holds(source):
+            continue
         known = index.known(path, source)
         if known is not None:
             for document in known:
@@ -96,12 +100,14 @@ def distinct_reports(outcomes: list[Outcome]) -> list[DistinctReport]:
     return list(by_id.values())
 
 
-def ingest(folders: list[Path], workers: int | None = None, warn=None, cache_dir: Path | None = None) -> IngestResult:
+def ingest(folders: list[Path], workers: int | None = None, warn=None, cache_dir: Path | None = None,
+           shard: Shard | None = None) -> IngestResult:
     """Read, identify, segment and extract every document under the folders.
 
     Results are kept per document in a ResultStore under cache_dir (a temporary folder when
     None): a document whose content and code are unchanged since the last run is not processed
-    again. The same report from two sources is one report with both sources listed.
+    again. The same report from two sources is one report with both sources listed. With a
+    shard, only its documents are read (ingest/run/shards.py).
     """
     warn = warn or (lambda message: print(f"error: {message}", file=sys.stderr))
     result = IngestResult(store=ResultStore(cache_dir))
@@ -110,7 +116,7 @@ def ingest(folders: list[Path], workers: int | None = None, warn=None, cache_dir
     workers = workers or min(os.cpu_count() or 1, 4)
     counts = Counts()
     done: list[Outcome] = []
-    documents = _read_all(folders, result, warn, index, source_of)
+    documents = _read_all(folders, result, warn, index, source_of, shard)
     for outcome in process_all(documents, result.store, process_safely, workers, counts):
         index.add(source_of.get(outcome.source_ref, ""), outcome.source_ref, outcome.content, outcome.key,
                   {"report_id": outcome.report_id, "error": outcome.reason})
