@@ -30,7 +30,8 @@ def build_digest(warehouse: Path) -> dict[str, dict]:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         landing = paths.landing_dir(warehouse)
         tables = sorted({f.stem for f in landing.glob("*.parquet")} | {d.name for d in landing.iterdir()
-                                                                          if d.is_dir() and any(d.glob("*.parquet"))})
+                                                                          if d.is_dir() and not d.name.startswith(".")
+                                                                          and any(d.glob("*.parquet"))})
         for name in tables:
             digest[f"landing.{name}"] = _table_digest(connection, f"read_parquet('{paths.landed_table_glob(landing, name)}')")
         relations = connection.execute(

@@ -62,6 +62,14 @@ def signature(path: Path) -> tuple[str, int]:
     return "|".join(parts), latest
 
 
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class FileIndex:
     def __init__(self, store: ResultStore):
         self.store = store
@@ -102,6 +110,8 @@ class FileIndex:
         """One document's outcome, for the next build."""
         if source in self._files and content_hash:
             path, sig = self._files[source]
+            if not (_utf8(path) and _utf8(source_ref)):
+                return  # a name that is not UTF-8 (os.fsdecode's surrogates): read again next time
             self._rows.append({"path": path, "source": source, "signature": sig, "source_ref": source_ref,
                                "content_hash": content_hash, "key": key, "report_id": summary.get("report_id"),
                                "error": summary.get("error")})

@@ -120,7 +120,7 @@ QUESTIONS = {
     "place_peer_ranks": ("330381", "wenzhou_counties", "wenzhou_counties"),
     "peer_median_series": ("330381", "wenzhou_counties", "wenzhou_counties", "gdp"),
     "place_series": ("330381", "gdp"), "target_records": ("330381",), "reconciliation": ("330381",),
-    "ingest_errors": (), "restatement_disagreements": (), "policy_terms": (), "places_with_terms": (),
+    "ingest_errors": (), "quarantined_values": (), "restatement_disagreements": (), "policy_terms": (), "places_with_terms": (),
     "term_attention": (["光伏"], ["330381"]), "term_ranking": ("光伏", 2023), "token_attention": ("光伏",),
     "token_suggestions": ("光伏",), "term_years": (), "place_indicator_ids": ("330381",),
     "cascade_indicators": ("330381",), "target_cascade": ("330381", "gdp_growth"),
