@@ -8,6 +8,13 @@ from app.formatting import is_missing
 from app.i18n import current_language, t
 from app.ui import download_csv, formatted, indicator_names, link_column, reader_link, show_table
 
+
+def _linked_table(shown: pd.DataFrame, rows: pd.DataFrame, name: str, csv_name: str) -> None:
+    """A table of statements whose last column links each to its sentence, and its rows as CSV."""
+    show_table(shown, f"coverage_{name}_table", column_config={t("col_source_link"): link_column(t("col_source_link"))})
+    download_csv(rows, csv_name, key=f"coverage_{name}_csv")
+
+
 lang = current_language()
 st.title(t("page_coverage"))
 
@@ -76,7 +83,7 @@ if restated.empty:
     st.success(t("cov_no_restatements"))
 else:
     st.caption(t("cov_restatements_caption"))
-    show_table(pd.DataFrame({
+    _linked_table(pd.DataFrame({
         t("col_place"): restated["place_name"],
         t("col_indicator"): indicator_names(restated),
         t("col_year"): restated["reference_year"],
@@ -88,9 +95,7 @@ else:
         t("col_quote"): restated["quote"],
         t("col_source_link"): [reader_link(r, None, None, p) for r, p in
                                zip(restated["report_id"], restated["place_code"])],
-    }), "coverage_restatements_table",
-        column_config={t("col_source_link"): link_column(t("col_source_link"))})
-    download_csv(restated, "restatement_disagreements", key="coverage_restatements_csv")
+    }), restated, "restatements", "restatement_disagreements")
 
 # Quarantine: values a value rule kept out of fct_indicator_values (a misread sentence, most likely).
 st.subheader(t("cov_quarantine"))
@@ -99,7 +104,7 @@ if quarantined.empty:
     st.success(t("cov_no_quarantine"))
 else:
     st.caption(t("cov_quarantine_caption"))
-    show_table(pd.DataFrame({
+    _linked_table(pd.DataFrame({
         t("col_failed_value_rule"): [t(f"rule_{rule}") for rule in quarantined["failed_value_rule"]],
         t("col_place"): quarantined["place_name"],
         t("col_indicator"): indicator_names(quarantined),
@@ -110,9 +115,7 @@ else:
         t("col_quote"): quarantined["quote"],
         t("col_source_link"): [reader_link(r, m, s, p) for r, m, s, p in zip(
             quarantined["report_id"], quarantined["mention_id"], quarantined["sentence_id"], quarantined["place_code"])],
-    }), "coverage_quarantine_table",
-        column_config={t("col_source_link"): link_column(t("col_source_link"))})
-    download_csv(quarantined, "quarantined_values", key="coverage_quarantine_csv")
+    }), quarantined, "quarantine", "quarantined_values")
 
 # The warehouse's builds: when, what changed in the folders, how dbt's tests went.
 st.subheader(t("cov_builds"))
