@@ -181,10 +181,11 @@ def run_models(warehouse: Path, log=print, increment: increments.Increment | Non
         log(f"models: incremental, {len(increment.changed_reports)} of {increment.n_reports} reports changed "
             f"(`xianzhi build --full` rebuilds every model)")
         shutil.copyfile(warehouse, building)
+        increment.write(building)
     else:
         log("models: full build")
-    outcome = run_dbt(["build"], building, landing_dir, paths.dbt_work_dir(warehouse),
-                      increment.dbt_vars() if increment is not None else None)
+    outcome = run_dbt(["build"] + (increments.DBT_SELECTION if increment is not None else []),
+                      building, landing_dir, paths.dbt_work_dir(warehouse))
     for failure in outcome.failures:
         log(f"dbt: {failure}")
     if building.exists():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,8 +32,7 @@ def dbt_environment(database: Path, landing: Path) -> dict[str, str]:
     }
 
 
-def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path,
-            dbt_vars: dict | None = None) -> DbtOutcome:
+def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path) -> DbtOutcome:
     """Invoke dbt in-process (its documented programmatic API) with this build's settings."""
     from dbt.cli.main import dbtRunner
 
@@ -46,7 +44,7 @@ def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path,
         "--target-path", str(work_dir / "target"),
         "--log-path", str(work_dir / "logs"),
         "--quiet",
-    ] + (["--vars", json.dumps(dbt_vars)] if dbt_vars is not None else [])
+    ]
     try:
         result = dbtRunner().invoke(args)
     finally:

@@ -22,12 +22,15 @@ from ingest import paths
 from ingest.land.store import code_version
 
 SCHEMA = "xianzhi_build"
+# Only while dbt runs on an incremental build's copy; dropped before the file is swapped in.
+CHANGED_TABLE = "changed_reports"
+# Seeds and unit tests are part of the models version: one incremental build's record says they
+# passed as they are, so it builds the models and runs their data tests only.
+DBT_SELECTION = ["--select", "resource_type:model", "--exclude-resource-type", "unit_test"]
 # Beyond this share of the corpus (and a few reports) a full build is as quick as deleting and
 # inserting.
 MAX_CHANGED_SHARE = 0.2
 MIN_CHANGED_FOR_FULL = 50
-# dbt takes the ids on its command line; past this many a full build is simpler.
-MAX_CHANGED = 2000
 
 # A report's landed row, but its text (its report_id already hashes the text).
 _FINGERPRINTS = ("select report_id, md5(cast(r as varchar)) as fingerprint "
@@ -41,8 +44,13 @@ class Increment:
     changed_reports: tuple[str, ...]
     n_reports: int  # landed now
 
-    def dbt_vars(self) -> dict:
-        return {"changed_reports": list(self.changed_reports)}
+    def write(self, building: Path) -> None:
+        """Name the changed reports in the copy dbt builds (macros/report_increments.sql reads them)."""
+        with duckdb.connect(str(building)) as connection:
+            connection.execute(f"create schema if not exists {SCHEMA}")
+            connection.execute(f"create or replace table {SCHEMA}.{CHANGED_TABLE} (report_id varchar primary key)")
+            if self.changed_reports:
+                connection.executemany(f"insert into {SCHEMA}.{CHANGED_TABLE} values (?)", [[r] for r in self.changed_reports])
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +90,7 @@ def plan(warehouse: Path, landing_dir: Path) -> Increment | None:
         return None
     old, new = before[1], landed_fingerprints(landing_dir)
     changed = tuple(sorted(r for r in old.keys() | new.keys() if old.get(r) != new.get(r)))
-    if len(changed) > MAX_CHANGED or len(changed) > max(MAX_CHANGED_SHARE * len(new), MIN_CHANGED_FOR_FULL):
+    if len(changed) > max(MAX_CHANGED_SHARE * len(new), MIN_CHANGED_FOR_FULL):
         return None
     return Increment(changed, len(new))
 
@@ -90,6 +98,7 @@ def plan(warehouse: Path, landing_dir: Path) -> Increment | None:
 def record(connection: duckdb.DuckDBPyConnection, landing_dir: Path) -> None:
     """Write the record into the warehouse being built (before it is swapped in)."""
     connection.execute(f"create schema if not exists {SCHEMA}")
+    connection.execute(f"drop table if exists {SCHEMA}.{CHANGED_TABLE}")
     connection.execute(f"create or replace table {SCHEMA}.report_fingerprints as {_FINGERPRINTS}",
                        [paths.landed_table_glob(landing_dir, "reports")])
     connection.execute(f"create or replace table {SCHEMA}.build_version as select ? as models_version",

@@ -1,3 +1,6 @@
+{{ config(materialized="table") }}
+-- A table, not a view: a dozen tests and several marts read it, and as a view each of them
+-- computed it again (most of a build's test time). Small beside the tables of sentences.
 -- One row per place × indicator × reference year × kind that can be compared across places:
 -- the report's value where a report states it (the preferred statement, the one
 -- fct_indicator_values publishes), else the official statistic (actuals only), plus per-capita

@@ -1,3 +1,6 @@
+{{ config(materialized="table") }}
+-- A table, not a view: a dozen tests and several marts read it, and as a view each of them
+-- computed it again (most of a build's test time). Small beside the tables of sentences.
 -- One value per place × indicator × reference year × kind. Preference: the report whose own
 -- year makes this its headline figure (last year's actual, this year's target), then the
 -- earliest statement in that report (the main review or target paragraph comes first).

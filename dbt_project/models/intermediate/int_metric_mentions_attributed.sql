@@ -26,4 +26,5 @@ select
     sentences.section_path
 from mentions
 inner join reports using (report_id)
-inner join sentences using (sentence_id)
+-- report_id too (a sentence is its report's): a filter on report_id then reaches the sentences scan
+inner join sentences using (report_id, sentence_id)

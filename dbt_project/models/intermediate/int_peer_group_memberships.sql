@@ -1,3 +1,6 @@
+{{ config(materialized="table") }}
+-- A table, not a view: a dozen tests and several marts read it, and as a view each of them
+-- computed it again (most of a build's test time). Small beside the tables of sentences.
 -- One row per peer group instance × member. Rule groups are partitions (one instance per
 -- prefecture, province-and-level, …), so ranks are computed once per instance; "similar size"
 -- groups have one instance per subject place. is_subject: a benchmark row is emitted for it.

@@ -1,3 +1,6 @@
+{{ config(materialized="table") }}
+-- A table, not a view: a dozen tests and several marts read it, and as a view each of them
+-- computed it again (most of a build's test time). Small beside the tables of sentences.
 -- For each place with a GDP actual: itself plus the 10 places of the same level class whose
 -- GDP in that place's latest GDP year is nearest by ratio (|ln(gdp_peer / gdp_place)|).
 with places as (
