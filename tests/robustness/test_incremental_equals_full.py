@@ -39,6 +39,23 @@ def _warehouse_digest(warehouse: Path) -> dict:
     return {k: v for k, v in build_digest(warehouse).items() if not k.startswith("landing.")}
 
 
+# A test of a model whose rows are one report's each, and one of a model that compares places.
+PER_REPORT_TEST = "unique_stg_landing__sentences_sentence_id"
+CROSS_PLACE_TEST = "not_null_int_comparable_values_value"
+
+
+def _reads_only_changed_reports(warehouse: Path, test_name: str) -> bool:
+    """Whether the SQL dbt last ran for the test filters on the changed reports."""
+    [compiled] = (paths.dbt_work_dir(warehouse) / "target" / "run").rglob(f"{test_name}.sql")
+    return "report_id in (" in compiled.read_text(encoding="utf-8")
+
+
+def _tables_of_the_build_record(warehouse: Path) -> list[str]:
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return sorted(name for (name,) in connection.execute(
+            "select table_name from duckdb_tables() where schema_name = ?", [increments.SCHEMA]).fetchall())
+
+
 def _record(warehouse: Path) -> list[tuple]:
     """What the next incremental build compares with."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
@@ -64,8 +81,11 @@ def steps(tmp_path_factory, small_corpus):
         models_line = next(line for line in lines if line.startswith("models:"))
         full = _full_build(docs, root, f"full_{name}")
         return {"success": result.success, "models": models_line,
+                "build_record_tables": (_tables_of_the_build_record(warehouse), _tables_of_the_build_record(full)),
                 "incremental": _warehouse_digest(warehouse), "full": _warehouse_digest(full),
-                "records": (_record(warehouse), _record(full))}
+                "records": (_record(warehouse), _record(full)),
+                "scoped": {test: (_reads_only_changed_reports(warehouse, test), _reads_only_changed_reports(full, test))
+                           for test in (PER_REPORT_TEST, CROSS_PLACE_TEST)}}
 
     return {
         "added": step("added", lambda: synthetic.extra_report(docs, seed=7)),
@@ -91,6 +111,15 @@ def test_the_incremental_warehouse_is_the_full_build(steps, name):
     assert differences(step["full"], step["incremental"]) == []
     incremental_record, full_record = step["records"]
     assert incremental_record == full_record
+    # The list of changed reports dbt read is not left in the warehouse swapped in.
+    incremental_tables, full_tables = step["build_record_tables"]
+    assert incremental_tables == full_tables
+
+
+@pytest.mark.parametrize("name", ["added", "changed", "removed"])
+def test_an_incremental_build_tests_only_the_changed_reports_rows_of_per_report_models(steps, name):
+    # (incremental build, full build): the rows of the other reports passed the same tests before.
+    assert steps[name]["scoped"] == {PER_REPORT_TEST: (True, False), CROSS_PLACE_TEST: (False, False)}
 
 
 def test_other_models_or_code_mean_a_full_build(tmp_path, monkeypatch, small_corpus):
