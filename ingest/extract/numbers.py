@@ -336,6 +336,8 @@ def _skip_numeral(text: str, start: int, end: int, groups: _Groups, numeral: str
 
 def _raw_quantity(text: str, match: re.Match[str]) -> _Raw | None:
     groups = _Groups(*match.groups())
+    if groups.chinese and not (groups.unit or groups.unit_only):
+        return None  # _skip_numeral's first rule (十四五, 一批), before any other work: a third of all matches
     start, end = match.span()
     scale = groups.scale or groups.scale_only or ""
     unit_written = groups.unit or groups.unit_only or ""
