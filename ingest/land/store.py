@@ -111,10 +111,6 @@ def document_key(document: Document, content: str | None = None) -> str:
 def sorted_table(name: str, rows: list[dict]) -> pa.Table:
     """One document's rows of a landed table, in the table's sort order."""
     schema = SCHEMAS[name]
-    keys = SORT_KEYS.get(name)
-    if keys and len(rows) > 1:
-        # Every key starts with report_id, so one report's rows sorted alone sort the whole table.
-        rows = _in_key_order(rows, keys)
     # Column by column (one pass over the rows, a C-level itemgetter per row): the same table as
     # from_pylist, several times faster, most of all on the reports row (a whole text in one cell).
     names = schema.names
@@ -122,25 +118,23 @@ def sorted_table(name: str, rows: list[dict]) -> pa.Table:
         columns = list(zip(*map(itemgetter(*names), rows))) if rows else [()] * len(names)
     except KeyError:  # a row without some column: null there
         columns = [[row.get(column) for row in rows] for column in names]
-    return pa.Table.from_pydict(dict(zip(names, map(list, columns))), schema=schema)
+    table = pa.Table.from_pydict(dict(zip(names, map(list, columns))), schema=schema)
+    keys = SORT_KEYS.get(name)
+    if keys and len(rows) > 1 and not _already_sorted(rows, keys):
+        # Every key starts with report_id, so one report's rows sorted alone sort the whole table.
+        table = table.take(pa.compute.sort_indices(
+            table, options=pa.compute.SortOptions([(key, "ascending", "at_end") for key in keys])))
+    return table
 
 
-def _in_key_order(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
-    """Rows in ascending key order, as Arrow's stable sort with nulls last would give them.
-
-    Python compares str by code point, which is UTF-8's byte order (Arrow's), so a plain stable
-    sort is the same order; a null in any key is left to Arrow. Most tables arrive sorted already
-    (sentence and mention ids count up), which the check finds in one pass."""
-    values = list(map(itemgetter(*keys), rows))  # a value per row for one key, a tuple for several
-    if None in values if len(keys) == 1 else any(None in value for value in values):
-        columns = [values] if len(keys) == 1 else [list(column) for column in zip(*values)]
-        order = pa.compute.sort_indices(pa.Table.from_pydict(dict(zip(keys, columns))),
-                                        options=pa.compute.SortOptions([(k, "ascending", "at_end") for k in keys]))
-        return [rows[i] for i in order.to_pylist()]
-    ordered = sorted(range(len(rows)), key=values.__getitem__)  # stable, as Arrow's sort
-    if ordered == list(range(len(rows))):
-        return rows
-    return [rows[i] for i in ordered]
+def _already_sorted(rows: list[dict], keys: tuple[str, ...]) -> bool:
+    """Whether rows with one sort key arrive in its order (sentence and mention ids count up), so
+    the sort can be skipped: str compares by code point, UTF-8's byte order, Arrow's. Several keys
+    (and nulls) are left to Arrow's sort."""
+    if len(keys) != 1:
+        return False
+    values = list(map(itemgetter(keys[0]), rows))
+    return None not in values and values == sorted(values)
 
 
 def _packed(table: pa.Table) -> tuple[int, bytes]:
