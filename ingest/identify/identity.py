@@ -110,21 +110,20 @@ class _NameScanner:
         found: list[tuple[int, str]] = []
         if self.candidates is None:
             return found
-        by_prefix, startswith, search = self.by_prefix, text.startswith, self.candidates.search
-        position = 0
-        while (candidate := search(text, position)) is not None:
-            position = candidate.start()
-            names = by_prefix.get(text[position : position + 2])
+        by_prefix, startswith = self.by_prefix, text.startswith
+        position = 0  # where the next name may start (after the last one found)
+        # Every candidate is one character wide, so finditer yields each candidate position.
+        for candidate in self.candidates.finditer(text):
+            start = candidate.start()
+            if start < position:
+                continue  # inside a name already found
+            names = by_prefix.get(text[start : start + 2])
             if names:
                 for name in names:
-                    if startswith(name, position):
-                        found.append((position, name))
-                        position += len(name)
+                    if startswith(name, start):
+                        found.append((start, name))
+                        position = start + len(name)
                         break
-                else:
-                    position += 1
-            else:
-                position += 1
         return found
 
 
