@@ -262,6 +262,8 @@ def _mask_zones(text: str) -> str:
         done = match.end()
         at = text.find("区", done)
     return "".join(pieces) + text[done:] if pieces else text
+
+
 # The report of a zone's management committee: 大鹏新区管委会工作报告, 我代表新区管委会.
 _COMMITTEE = re.compile(r"管委会|管理委员会")
 _FUNCTIONAL_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?新区)")
