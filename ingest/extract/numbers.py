@@ -297,8 +297,6 @@ _CHINESE_YEAR = re.compile(r"[零〇○一二三四五六七八九]{4}")
 
 def _skip_numeral(text: str, start: int, end: int, groups: _Groups, numeral: str, unit_raw: str) -> bool:
     """Years, dates, ordinals, list markers, codes and words that merely contain a numeral."""
-    if groups.chinese and not unit_raw:
-        return True  # unitless Chinese numerals are words (十四五, 二十大, 一、); most matches are these
     before, after = text[max(0, start - 1):start], text[end:end + 4]
     if before == "第":
         return True  # ordinals (第十七届); ranks are found by _RANK
@@ -336,6 +334,8 @@ def _skip_numeral(text: str, start: int, end: int, groups: _Groups, numeral: str
 
 def _raw_quantity(text: str, match: re.Match[str]) -> _Raw | None:
     groups = _Groups(*match.groups())
+    if groups.chinese and not (groups.unit or groups.unit_only):
+        return None  # unitless Chinese numerals are words (十四五, 二十大, 一批): a third of all matches, skipped first
     start, end = match.span()
     scale = groups.scale or groups.scale_only or ""
     unit_written = groups.unit or groups.unit_only or ""

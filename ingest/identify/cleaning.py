@@ -125,6 +125,14 @@ def _trim_trailing_short_lines(text: str, lines: list[tuple[int, int]], body_sta
     return kept[-1][1] if kept else end
 
 
+def _ends_with_watermark_mark(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends in 网 and whitespace, as every _WATERMARK match reaching end does."""
+    last = end - 1
+    while last >= start and text[last].isspace():  # \s is str.isspace
+        last -= 1
+    return last >= start and text[last] == "网"
+
+
 def find_report_body(text: str) -> tuple[int, int]:
     """The span (start, end) of the report itself in ``text``; offsets into the original text."""
     if not text:
@@ -145,9 +153,10 @@ def find_report_body(text: str) -> tuple[int, int]:
     first_index = next(i for i, span in enumerate(lines) if span[0] >= start)
     end = _clutter_start(text, lines, max(first_index, anchor))
     end = _trim_trailing_short_lines(text, lines, start, end)
-    watermark = _WATERMARK.search(text, start, end)
-    if watermark and watermark.end() == end:
-        end = watermark.start()
+    if _ends_with_watermark_mark(text, start, end):  # the search alone walks the whole body
+        watermark = _WATERMARK.search(text, start, end)
+        if watermark and watermark.end() == end:
+            end = watermark.start()
     # Never hand back leading or trailing whitespace.
     while start < end and text[start].isspace():
         start += 1

@@ -110,21 +110,20 @@ class _NameScanner:
         found: list[tuple[int, str]] = []
         if self.candidates is None:
             return found
-        by_prefix, startswith, search = self.by_prefix, text.startswith, self.candidates.search
-        position = 0
-        while (candidate := search(text, position)) is not None:
-            position = candidate.start()
-            names = by_prefix.get(text[position : position + 2])
+        by_prefix, startswith = self.by_prefix, text.startswith
+        position = 0  # where the next name may start (after the last one found)
+        # Every candidate is one character wide, so finditer yields each candidate position.
+        for candidate in self.candidates.finditer(text):
+            start = candidate.start()
+            if start < position:
+                continue  # inside a name already found
+            names = by_prefix.get(text[start : start + 2])
             if names:
                 for name in names:
-                    if startswith(name, position):
-                        found.append((position, name))
-                        position += len(name)
+                    if startswith(name, start):
+                        found.append((start, name))
+                        position = start + len(name)
                         break
-                else:
-                    position += 1
-            else:
-                position += 1
         return found
 
 
@@ -155,7 +154,7 @@ def _resolve_words(words: str, gazetteer: Gazetteer, text: str, labelled: set[st
     words = words.rsplit("在", 1)[-1]  # 'X日在瑞安市' names only what follows 在
     if "国务院" in words or words in ("全国", "中华人民共和国"):
         return gazetteer.national
-    words = _ZONE_NAME.sub(lambda m: "□" * len(m.group(0)), words)
+    words = _mask_zones(words)
     mentions = _scanner().scan(words)
     candidates: list[Place] = []
     context: set[str] = set()
@@ -217,7 +216,7 @@ def _body_name_counts(body: str, gazetteer: Gazetteer) -> Counter[str]:
     """How often each gazetteer name stands in the body. A common-word name (城区) counts only
     right after its parent's name (晋城市城区); zone names (高新区, 坪山新区) are masked first so
     that 坪山新区 is not read as 坪山 + 新区."""
-    body = _ZONE_NAME.sub(lambda m: "□" * len(m.group(0)), body)
+    body = _mask_zones(body)
     common = _common_word_names()
     counts: Counter[str] = Counter()
     for position, name in _scanner().scan(body):
@@ -245,6 +244,26 @@ def _support(place: Place, body: str, name_counts: Counter[str]) -> int:
 
 # 坪山新区, 前海深港现代服务业合作区: zones that are not administrative units.
 _ZONE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:新区|开发区|高新区|工业园区|园区|合作区)")
+# A zone name ends in 区 and spans at most this many characters (4 + 工业园区).
+_ZONE_NAME_MAX = 8
+
+
+def _mask_zones(text: str) -> str:
+    """text with every _ZONE_NAME match replaced by □s, as _ZONE_NAME.sub would do it, searching
+    only just before each 区: a match starts at most 7 characters before the 区 that ends it, so
+    no match is missed, and one that starts at or before that 区 is whole within the window."""
+    pieces, done, at = [], 0, text.find("区")
+    while at >= 0:
+        match = _ZONE_NAME.search(text, max(done, at - _ZONE_NAME_MAX + 1), at + _ZONE_NAME_MAX)
+        if match is None or match.start() > at:
+            at = text.find("区", at + 1)
+            continue
+        pieces += (text[done:match.start()], "□" * (match.end() - match.start()))
+        done = match.end()
+        at = text.find("区", done)
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 # The report of a zone's management committee: 大鹏新区管委会工作报告, 我代表新区管委会.
 _COMMITTEE = re.compile(r"管委会|管理委员会")
 _FUNCTIONAL_NAME = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?新区)")

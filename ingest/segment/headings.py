@@ -16,6 +16,7 @@ _PART = re.compile(
     r"^\s*(?:19|20)\d{2}年[^\s，。；：:,;！？“”]{0,10}"
     r"(?:工作回顾|回顾|工作安排|工作任务|主要任务|重点工作|主要工作|总体要求|目标任务|预期目标|主要目标)\s*$"
 )
+_PART_FIRST = frozenset("12一二")
 _DIGIT_OF = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 
 
@@ -50,7 +51,9 @@ def parse_heading(line: str, in_glossary: bool = False) -> Heading | None:
         except ValueError:  # 十十, 三三: still a heading, but not a place in a series
             number = None
         return Heading("numbered", number, stripped, with_digit_years(numbered.group("title")))
-    if not in_glossary:
+    # A part heading starts with its year, in digits or 一/二〇…: a paragraph that does not is
+    # spared converting its years.
+    if not in_glossary and stripped[:1] in _PART_FIRST:
         words = with_digit_years(stripped)
         if _PART.match(words):
             return Heading("part", None, stripped, words)

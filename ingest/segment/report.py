@@ -104,6 +104,7 @@ def segment_report(
         elif not headed and seen_targets and line_role == "preamble":
             line_role = "tasks"
         was_list_item = in_target_list
+        section_path = place.path  # one per line, not per sentence
         for start, end in sentence_spans(text, line_start, line_end):
             sentence = text[start:end]
             # From the targets sentence to the end of its paragraph, sentences state targets.
@@ -121,7 +122,7 @@ def segment_report(
                     char_start=start,
                     char_end=end,
                     text=sentence,
-                    section_path=place.path,
+                    section_path=section_path,
                 )
             )
         if line.strip():  # a blank line between items neither opens nor closes the list
