@@ -431,8 +431,10 @@ def _finish(text: str, raws: list[_Raw]) -> list[Quantity]:
 
 
 def _tidy(value: float) -> float:
-    """1197.9 × 1e8 is 119790000000.00002 in binary; 12 significant digits are plenty."""
-    return float(f"{value:.12g}")
+    """1197.9 × 1e8 is 119790000000.00002 in binary; 12 significant digits are plenty. A fall of
+    0% is 0, not -0.0: the warehouse compares the two equal but prints them apart, and an
+    incremental build's peer ranks then differed from a full build's in the sign of a zero."""
+    return float(f"{value:.12g}") + 0.0
 
 
 def _rank_quantities(text: str) -> list[Quantity]:

@@ -57,6 +57,12 @@ def test_a_fall_is_negative_and_names_its_sign_word():
     assert quantity.value == -3.2 and quantity.sign_word == "下降"
 
 
+def test_a_fall_of_nothing_is_zero_not_negative_zero():
+    # -0.0 equals 0.0 but prints as "-0.0": a table comparison then tells equal builds apart.
+    (quantity,) = parse_quantities("固定资产投资下降0.0%")
+    assert quantity.value == 0 and str(quantity.value) == "0.0"
+
+
 def test_falling_to_a_level_is_not_a_negative_change():
     (quantity,) = parse_quantities("城镇登记失业率降至2.01%")
     assert quantity.value == 2.01 and quantity.sign_word == ""
