@@ -11,6 +11,8 @@ reads the file as before; the store stays the truth about content.
 
 from __future__ import annotations
 
+import os
+
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,11 +52,11 @@ class KnownDocument:
 
 def signature(path: Path) -> tuple[str, int]:
     """(size:mtime of the file and of its sidecar, the file's mtime)."""
-    stat = path.stat()
+    stat = os.stat(path)
     parts = [f"{stat.st_size}:{stat.st_mtime_ns}"]
     sidecar = sidecar_path(path)
     if sidecar is not None:
-        side = sidecar.stat()
+        side = os.stat(sidecar)
         parts.append(f"{sidecar.name}:{side.st_size}:{side.st_mtime_ns}")
         latest = max(stat.st_mtime_ns, side.st_mtime_ns)
     else:
@@ -94,7 +96,7 @@ class FileIndex:
             return None
         if sig != rows[0]["signature"] or latest >= rows[0]["written_ns"] - RACY_NS:
             return None
-        if not all(self.store.path(row["key"]).exists() for row in rows):
+        if not all(os.path.exists(self.store.path(row["key"])) for row in rows):
             return None
         self._files[source] = (str(path), sig)
         return [KnownDocument(r["source_ref"], r["content_hash"], r["key"], r["report_id"], r["error"]) for r in rows]
