@@ -58,6 +58,12 @@ def cache_dir(warehouse: Path) -> Path:
     return landing_dir(warehouse) / ".cache"
 
 
+def warehouse_copy_dir(warehouse: Path) -> Path:
+    """Where a copy of the warehouse in place is made while documents are ingested; an incremental
+    build's models then start from it (moved into building_dir, same file system)."""
+    return landing_dir(warehouse) / ".copy"
+
+
 def building_dir(warehouse: Path) -> Path:
     """Where dbt builds the next warehouse before it is swapped in (same file system: one rename)."""
     return landing_dir(warehouse) / ".building"

@@ -15,6 +15,7 @@ from ingest.run import build_log, document_changes, exit_codes, increments, pipe
 from ingest.run.dbt import DbtOutcome, run_dbt
 from ingest.run.document_changes import DocumentChanges
 from ingest.run.lock import warehouse_lock
+from ingest.run.warehouse_copy import WarehouseCopy
 from ingest.sources import gazetteer
 from ingest.sources.statistics import land_statistics_folders, statistics_summary
 
@@ -96,6 +97,8 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
                            full: bool = False) -> BuildResult:
     landing_dir = paths.landing_dir(warehouse)
     timings: dict[str, float] = {}
+    # Copied while the documents are read: an incremental build's models start from the copy.
+    copy = WarehouseCopy(warehouse) if not full and warehouse.exists() and increments.may_increment(warehouse) else None
 
     started = time.perf_counter()
     # Per-document results are kept in the warehouse's landing: a rebuild processes only what changed.
@@ -133,7 +136,7 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
     build_log.append(warehouse, run.line("landed"))  # before dbt: the new warehouse holds its own build
     started = time.perf_counter()
     increment = None if full else increments.plan(warehouse, landing_dir)
-    outcome = run_models(warehouse, log, increment)
+    outcome = run_models(warehouse, log, increment, copy)
     timings["dbt_build_s"] = time.perf_counter() - started
     return BuildResult(warehouse, result.report_count, result.errors, outcome,
                        result.n_processed, result.n_reused, timings, uncertain, changes)
@@ -165,11 +168,13 @@ def uncertain_reports(landing_dir: Path) -> list[str]:
     return lines
 
 
-def run_models(warehouse: Path, log=print, increment: increments.Increment | None = None) -> DbtOutcome:
+def run_models(warehouse: Path, log=print, increment: increments.Increment | None = None,
+               copy: WarehouseCopy | None = None) -> DbtOutcome:
     """dbt build over what is landed beside the warehouse, into a new file swapped in on success.
 
     With an increment, the new file starts as a copy of the warehouse in place and the models that
-    grow with the corpus delete and insert only the changed reports' rows; without, it starts empty."""
+    grow with the corpus delete and insert only the changed reports' rows (`copy`: one made
+    already, warehouse_copy.py); without, it starts empty."""
     warehouse = Path(warehouse).resolve()
     # Same file name in a side folder: dbt-duckdb names the catalog after the file stem.
     staging_dir = paths.building_dir(warehouse)
@@ -180,12 +185,15 @@ def run_models(warehouse: Path, log=print, increment: increments.Increment | Non
     if increment is not None:
         log(f"models: incremental, {len(increment.changed_reports)} of {increment.n_reports} reports changed "
             f"(`xianzhi build --full` rebuilds every model)")
-        shutil.copyfile(warehouse, building)
-        increment.write(building)
+        if copy is None or not copy.move_to(building):
+            shutil.copyfile(warehouse, building)
     else:
+        if copy is not None:
+            copy.discard()
         log("models: full build")
-    outcome = run_dbt(["build"] + (increments.DBT_SELECTION if increment is not None else []),
-                      building, landing_dir, paths.dbt_work_dir(warehouse))
+    outcome = run_dbt(["build"] + (increment.dbt_selection() if increment is not None else []),
+                      building, landing_dir, paths.dbt_work_dir(warehouse),
+                      changed_reports=increment.changed_reports if increment is not None else None)
     for failure in outcome.failures:
         log(f"dbt: {failure}")
     if building.exists():
