@@ -1,16 +1,17 @@
 {#- Incremental builds (ingest/run/increments.py): the build copies the current warehouse and
-    writes the reports whose landed rows differ from what it holds (added, changed, removed) into
-    the table xianzhi_build.changed_reports of the copy. A model whose rows belong to one report
+    names the reports whose landed rows differ from what it holds (added, changed, removed) in
+    dbt's metadata environment (ingest/run/dbt.py). A model whose rows belong to one report
     each deletes those reports' rows and inserts their new ones; models that rank or compare
-    across places are rebuilt whole, from these. A table, not a --vars list: dbt re-parses the
-    whole project whenever its vars change, which was most of a one-report build's dbt time.
-    A full build into a new file has no such table and nothing here changes a model. -#}
+    across places are rebuilt whole, or by place (macros/changed_places.sql). Not a --vars list:
+    dbt re-parses the whole project whenever its vars change, which was most of a one-report
+    build's dbt time. In a full build into a new file nothing here changes a model. -#}
 
 {% macro changed_reports_list() -%}
-{#- The ids as literals, read when the node runs: DuckDB pushes a constant list into the landed
-    Parquet scans (sorted by report_id, so most row groups are skipped); a subquery it joins. -#}
-{#- No table (dbt run by hand, or `dbt docs generate`, on a built warehouse): no report changed. -#}
-{%- set ids = run_query("select report_id from xianzhi_build.changed_reports order by report_id").columns[0].values()
+{#- The ids as constants: DuckDB pushes a list of constants through the staging views into the
+    landed Parquet scans (sorted by report_id, so most row groups are skipped); a subquery it
+    joins after reading them. Not an incremental build (dbt run by hand, or `dbt docs generate`,
+    on a built warehouse): no report changed. -#}
+{%- set ids = dbt_metadata_envs.get("XIANZHI_CHANGED_REPORTS", "").split(",") | reject("equalto", "") | list
               if is_report_increment() else [] -%}
 {%- if ids | length == 0 -%}
     (select null::varchar where false)
@@ -21,11 +22,9 @@
 
 
 {% macro is_report_increment() -%}
-{#- True while dbt runs on an incremental build's copy (only then does the table exist). -#}
+{#- True while dbt runs on an incremental build's copy of the warehouse in place. -#}
 {%- if not execute -%}{{ return(false) }}{%- endif -%}
-{%- set found = run_query("select count(*) from duckdb_tables() where database_name = current_database()"
-                          " and schema_name = 'xianzhi_build' and table_name = 'changed_reports'") -%}
-{{ return(found.columns[0].values()[0] > 0) }}
+{{ return(dbt_metadata_envs.get("XIANZHI_BUILD") == "incremental") }}
 {%- endmacro %}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,21 +23,35 @@ class DbtOutcome:
     failures: list[str] = field(default_factory=list)
 
 
-def dbt_environment(database: Path, landing: Path) -> dict[str, str]:
-    """What profiles.yml and the sources read, plus no usage tracking (no network here)."""
+# dbt's metadata environment (DBT_ENV_CUSTOM_ENV_*): macros read it as dbt_metadata_envs without
+# a query, and it is not part of what dbt parses, so telling dbt which reports changed costs no
+# re-parse (--vars and env_var() do) and no query per node (a table of them did).
+BUILD_KIND_VARIABLE = "DBT_ENV_CUSTOM_ENV_XIANZHI_BUILD"
+CHANGED_REPORTS_VARIABLE = "DBT_ENV_CUSTOM_ENV_XIANZHI_CHANGED_REPORTS"
+
+
+def dbt_environment(database: Path, landing: Path, changed_reports: Sequence[str] | None = None) -> dict[str, str]:
+    """What profiles.yml, the sources and the increment macros (macros/report_increments.sql)
+    read, plus no usage tracking (no network here). changed_reports: an incremental build's, on a
+    copy of the warehouse in place; None: a full build."""
     return {
         "XIANZHI_BUILD_DB": str(Path(database).resolve()),
         "XIANZHI_LANDING_DIR": str(Path(landing).resolve()),
+        BUILD_KIND_VARIABLE: "full" if changed_reports is None else "incremental",
+        CHANGED_REPORTS_VARIABLE: ",".join(changed_reports or ()),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DO_NOT_TRACK": "1",
     }
 
 
-def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path) -> DbtOutcome:
+def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path,
+            changed_reports: Sequence[str] | None = None) -> DbtOutcome:
     """Invoke dbt in-process (its documented programmatic API) with this build's settings."""
     from dbt.cli.main import dbtRunner
+    from dbt_common.events.functions import reset_metadata_vars
 
-    os.environ.update(dbt_environment(database, landing))
+    os.environ.update(dbt_environment(database, landing, changed_reports))
+    reset_metadata_vars()  # dbt reads its metadata environment once per process otherwise
     work_dir.mkdir(parents=True, exist_ok=True)
     args = command + [
         "--project-dir", str(paths.DBT_PROJECT_DIR),

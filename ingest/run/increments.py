@@ -5,8 +5,10 @@ The warehouse records, in its own file (schema xianzhi_build), a fingerprint of 
 report row it was built from and the version of the code and models that built it: swapped in
 with the file, it can never describe another warehouse. A build compares the landing it has just
 written with that record; a report whose row differs (added, changed, removed, or merged with a
-new duplicate) is changed. Any doubt (no record, other code or models, many changes) means a full
-build into a new file, which gives the same tables.
+new duplicate) is changed. The reference tables (gazetteer, statistics) are compared by the hash
+of their files: the models that read only unchanged ones are not rebuilt. Any doubt (no record,
+other code or models, many changes) means a full build into a new file, which gives the same
+tables.
 """
 
 from __future__ import annotations
@@ -22,11 +24,9 @@ from ingest import paths
 from ingest.land.store import code_version
 
 SCHEMA = "xianzhi_build"
-# Only while dbt runs on an incremental build's copy; dropped before the file is swapped in.
-CHANGED_TABLE = "changed_reports"
-# Seeds and unit tests are part of the models version: one incremental build's record says they
-# passed as they are, so it builds the models and runs their data tests only.
-DBT_SELECTION = ["--select", "resource_type:model", "--exclude-resource-type", "unit_test"]
+# Landed tables that come from packages or loaded statistics, not from the documents: a build that
+# leaves them as they were leaves the models that read only them (and their tests) as they are.
+REFERENCE_TABLES = ("places", "place_changes", "statistics")
 # Beyond this share of the corpus (and a few reports) a full build is as quick as deleting and
 # inserting.
 MAX_CHANGED_SHARE = 0.2
@@ -43,14 +43,15 @@ class Increment:
 
     changed_reports: tuple[str, ...]
     n_reports: int  # landed now
+    changed_references: tuple[str, ...] = REFERENCE_TABLES  # whose landed files differ
 
-    def write(self, building: Path) -> None:
-        """Name the changed reports in the copy dbt builds (macros/report_increments.sql reads them)."""
-        with duckdb.connect(str(building)) as connection:
-            connection.execute(f"create schema if not exists {SCHEMA}")
-            connection.execute(f"create or replace table {SCHEMA}.{CHANGED_TABLE} (report_id varchar primary key)")
-            if self.changed_reports:
-                connection.executemany(f"insert into {SCHEMA}.{CHANGED_TABLE} values (?)", [[r] for r in self.changed_reports])
+    def dbt_selection(self) -> list[str]:
+        """The models downstream of a landed table that may have changed (every table the documents
+        give, and the reference tables that did change), with their data tests. Seeds and unit
+        tests are part of the models version: the record says they passed as they are."""
+        changing = [name for name in landing_sources() if name not in REFERENCE_TABLES or name in self.changed_references]
+        return ["--select", *(f"source:landing.{name}+,resource_type:model" for name in changing),
+                "--exclude-resource-type", "unit_test"]
 
 
 @lru_cache(maxsize=1)
@@ -70,17 +71,50 @@ def landed_fingerprints(landing_dir: Path) -> dict[str, str]:
         return dict(connection.execute(_FINGERPRINTS, [paths.landed_table_glob(landing_dir, "reports")]).fetchall())
 
 
-def recorded(warehouse: Path) -> tuple[str, dict[str, str]] | None:
-    """(models version, fingerprints) the warehouse in place was built from; None if it has none."""
+def landing_sources() -> list[str]:
+    """The landed tables dbt reads (its sources, models/staging/_landing__sources.yml)."""
+    import yaml  # dbt's dependency
+
+    document = yaml.safe_load((paths.DBT_PROJECT_DIR / "models" / "staging" / "_landing__sources.yml").read_text(encoding="utf-8"))
+    [landing] = [source for source in document["sources"] if source["name"] == "landing"]
+    return [table["name"] for table in landing["tables"]]
+
+
+def reference_fingerprints(landing_dir: Path) -> dict[str, str]:
+    """A hash of each reference table's landed files (small: the gazetteer, the statistics)."""
+    fingerprints = {}
+    for name in REFERENCE_TABLES:
+        digest = hashlib.sha256()
+        for file in paths.landed_table_files(landing_dir, name):
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+        fingerprints[name] = digest.hexdigest()[:32]
+    return fingerprints
+
+
+def recorded(warehouse: Path) -> tuple[str, dict[str, str], dict[str, str]] | None:
+    """(models version, report fingerprints, reference fingerprints) the warehouse in place was
+    built from; None if it has none."""
     if not Path(warehouse).exists():
         return None
     try:
         with duckdb.connect(str(warehouse), read_only=True) as connection:
             [(version,)] = connection.execute(f"select models_version from {SCHEMA}.build_version").fetchall()
             fingerprints = dict(connection.execute(f"select report_id, fingerprint from {SCHEMA}.report_fingerprints").fetchall())
+            references = dict(connection.execute(f"select table_name, fingerprint from {SCHEMA}.reference_fingerprints").fetchall())
     except (duckdb.Error, ValueError):
         return None
-    return version, fingerprints
+    return version, fingerprints, references
+
+
+def may_increment(warehouse: Path) -> bool:
+    """Whether the warehouse in place was built by these models (a build may then be incremental)."""
+    try:
+        with duckdb.connect(str(warehouse), read_only=True) as connection:
+            [(version,)] = connection.execute(f"select models_version from {SCHEMA}.build_version").fetchall()
+    except (duckdb.Error, ValueError):
+        return False
+    return version == models_version()
 
 
 def plan(warehouse: Path, landing_dir: Path) -> Increment | None:
@@ -92,14 +126,24 @@ def plan(warehouse: Path, landing_dir: Path) -> Increment | None:
     changed = tuple(sorted(r for r in old.keys() | new.keys() if old.get(r) != new.get(r)))
     if len(changed) > max(MAX_CHANGED_SHARE * len(new), MIN_CHANGED_FOR_FULL):
         return None
-    return Increment(changed, len(new))
+    references = reference_fingerprints(landing_dir)
+    changed_references = tuple(name for name in REFERENCE_TABLES if before[2].get(name) != references[name])
+    return Increment(changed, len(new), changed_references)
 
 
 def record(connection: duckdb.DuckDBPyConnection, landing_dir: Path) -> None:
     """Write the record into the warehouse being built (before it is swapped in)."""
     connection.execute(f"create schema if not exists {SCHEMA}")
-    connection.execute(f"drop table if exists {SCHEMA}.{CHANGED_TABLE}")
+    # What this build's models kept while they ran (the changed reports, previous rows, places
+    # and peer instances to rebuild: macros/changed_places.sql) describes no other build.
+    for (table,) in connection.execute(
+            "select table_name from duckdb_tables() where database_name = current_database() and schema_name = ?"
+            " and table_name not in ('report_fingerprints', 'reference_fingerprints', 'build_version')", [SCHEMA]).fetchall():
+        connection.execute(f'drop table {SCHEMA}."{table}"')
     connection.execute(f"create or replace table {SCHEMA}.report_fingerprints as {_FINGERPRINTS}",
                        [paths.landed_table_glob(landing_dir, "reports")])
     connection.execute(f"create or replace table {SCHEMA}.build_version as select ? as models_version",
                        [models_version()])
+    connection.execute(f"create or replace table {SCHEMA}.reference_fingerprints (table_name varchar, fingerprint varchar)")
+    connection.executemany(f"insert into {SCHEMA}.reference_fingerprints values (?, ?)",
+                           [list(item) for item in reference_fingerprints(landing_dir).items()])

@@ -1,7 +1,9 @@
 """An incremental build gives the same warehouse as a full one, table by table: after a report is
-added, after one is changed, after one is removed (and a duplicate of another is added), the
-warehouse updated in place holds exactly the rows of a full build of the same folder."""
+added, after one is changed, after one is removed (and a duplicate of another is added), after
+official statistics arrive (no report changes, but values, per-capita figures and peer ranks do),
+the warehouse updated in place holds exactly the rows of a full build of the same folder."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -50,6 +52,12 @@ def _reads_only_changed_reports(warehouse: Path, test_name: str) -> bool:
     return "report_id in (" in compiled.read_text(encoding="utf-8")
 
 
+def _models_built(warehouse: Path) -> set[str]:
+    """The models dbt built in the warehouse's last build."""
+    results = json.loads((paths.dbt_work_dir(warehouse) / "target" / "run_results.json").read_text(encoding="utf-8"))
+    return {r["unique_id"].split(".")[-1] for r in results["results"] if r["unique_id"].startswith("model.")}
+
+
 def _tables_of_the_build_record(warehouse: Path) -> list[str]:
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         return sorted(name for (name,) in connection.execute(
@@ -84,6 +92,7 @@ def steps(tmp_path_factory, small_corpus):
                 "build_record_tables": (_tables_of_the_build_record(warehouse), _tables_of_the_build_record(full)),
                 "incremental": _warehouse_digest(warehouse), "full": _warehouse_digest(full),
                 "records": (_record(warehouse), _record(full)),
+                "models_built": _models_built(warehouse),
                 "scoped": {test: (_reads_only_changed_reports(warehouse, test), _reads_only_changed_reports(full, test))
                            for test in (PER_REPORT_TEST, CROSS_PLACE_TEST)}}
 
@@ -91,11 +100,12 @@ def steps(tmp_path_factory, small_corpus):
         "added": step("added", lambda: synthetic.extra_report(docs, seed=7)),
         "changed": step("changed", lambda: _change_review(docs / "seed.txt")),
         "removed": step("removed", lambda: (singles[0].unlink(), shutil.copy(singles[1], docs / "copy_of_one.txt"))),
+        "statistics": step("statistics", lambda: shutil.copytree(paths.SEEDS_DIR / "statistics", docs / "statistics")),
         "nothing": step("nothing", lambda: None),
     }
 
 
-@pytest.mark.parametrize("name,n_changed", [("added", 1), ("changed", 2), ("removed", 2), ("nothing", 0)])
+@pytest.mark.parametrize("name,n_changed", [("added", 1), ("changed", 2), ("removed", 2), ("statistics", 0), ("nothing", 0)])
 def test_an_incremental_build_touches_only_the_changed_reports(steps, name, n_changed):
     step = steps[name]
     assert step["success"]
@@ -104,7 +114,7 @@ def test_an_incremental_build_touches_only_the_changed_reports(steps, name, n_ch
     assert step["models"].startswith(f"models: incremental, {n_changed} of ")
 
 
-@pytest.mark.parametrize("name", ["added", "changed", "removed", "nothing"])
+@pytest.mark.parametrize("name", ["added", "changed", "removed", "statistics", "nothing"])
 def test_the_incremental_warehouse_is_the_full_build(steps, name):
     step = steps[name]
     assert set(step["incremental"]) == set(step["full"])
@@ -120,6 +130,17 @@ def test_the_incremental_warehouse_is_the_full_build(steps, name):
 def test_an_incremental_build_tests_only_the_changed_reports_rows_of_per_report_models(steps, name):
     # (incremental build, full build): the rows of the other reports passed the same tests before.
     assert steps[name]["scoped"] == {PER_REPORT_TEST: (True, False), CROSS_PLACE_TEST: (False, False)}
+
+
+def test_models_that_read_only_unchanged_reference_tables_are_not_built_again(steps):
+    # The statistics arrived in one build (and changed the values places are compared on) and
+    # were the same in the next.
+    compared = "intermediate.int_comparable_values"
+    assert steps["statistics"]["incremental"][compared] != steps["removed"]["incremental"][compared]
+    assert {"stg_landing__statistics", "int_statistics_values"} <= steps["statistics"]["models_built"]
+    assert not {"stg_landing__statistics", "int_statistics_values", "stg_landing__places", "dim_indicators"} & steps["nothing"]["models_built"]
+    # What reads the reports or compares places is built in every build.
+    assert {"fct_indicator_values", "fct_peer_benchmarks", "fct_statistics", "dim_places"} <= steps["nothing"]["models_built"]
 
 
 def test_other_models_or_code_mean_a_full_build(tmp_path, monkeypatch, small_corpus):

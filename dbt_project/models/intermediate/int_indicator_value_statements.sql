@@ -1,5 +1,5 @@
 {{ config(materialized="incremental", incremental_strategy="append",
-          pre_hook="{{ delete_changed_reports() }}") }}
+          pre_hook=["{{ keep_places_of_changed_reports() }}", "{{ delete_changed_reports() }}"]) }}
 -- Incremental by report (macros/report_increments.sql): a build that changes a few reports
 -- deletes their rows and inserts their new ones.
 -- A table, unlike the other intermediate models: several models and tests read it, and as a view

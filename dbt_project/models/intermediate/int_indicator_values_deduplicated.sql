@@ -1,4 +1,9 @@
-{{ config(materialized="table") }}
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook=["{{ places_to_rebuild(places_of_changed_reports('int_indicator_value_statements')) }}",
+                    "{{ delete_places_to_rebuild() }}"]) }}
+-- depends_on: {{ ref('int_indicator_value_statements') }}
+-- Incremental by place (macros/changed_places.sql): a build that changes a few reports ranks
+-- again the statements about the places their statements were or are about.
 -- A table, not a view: a dozen tests and several marts read it, and as a view each of them
 -- computed it again (most of a build's test time). Small beside the tables of sentences.
 -- One value per place × indicator × reference year × kind. Preference: the report whose own
@@ -6,6 +11,7 @@
 -- earliest statement in that report (the main review or target paragraph comes first).
 with candidates as (
     select * from {{ ref('int_indicator_value_candidates') }}
+    where {{ only_places_to_rebuild() }}
 ),
 
 ranked as (

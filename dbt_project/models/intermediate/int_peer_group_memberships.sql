@@ -1,4 +1,4 @@
-{{ config(materialized="table") }}
+{{ config(materialized="table", pre_hook="{{ keep_previous_rows() }}") }}
 -- A table, not a view: a dozen tests and several marts read it, and as a view each of them
 -- computed it again (most of a build's test time). Small beside the tables of sentences.
 -- One row per peer group instance × member. Rule groups are partitions (one instance per

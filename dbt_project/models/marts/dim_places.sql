@@ -1,3 +1,4 @@
+{{ config(pre_hook="{{ keep_previous_rows() }}") }}
 -- One row per administrative unit (gazetteer), with its hierarchy and how many reports it has.
 with places as (
     select * from {{ ref('stg_landing__places') }}

@@ -1,0 +1,136 @@
+{#- Incremental builds of the marts that compare places (fct_indicator_values, fct_peer_benchmarks):
+    which places' inputs differ from what the warehouse in place holds, found by comparing the
+    input tables before and after this build rather than by reasoning about which reports could
+    touch which place (a report can state another place's value; statistics and peer groups
+    change too). keep_previous_rows, a pre-hook of each compared input, copies the table as the
+    warehouse in place had it; ingest/run/increments.py drops the copies before the swap. -#}
+
+{% macro previous_rows_relation(model_name) -%}
+xianzhi_build.previous_{{ model_name }}
+{%- endmacro %}
+
+
+{% macro keep_previous_rows() -%}
+{%- if is_report_increment() -%}
+create or replace table {{ previous_rows_relation(this.identifier) }} as select * from {{ this }}
+{%- else -%}
+select 1
+{%- endif -%}
+{%- endmacro %}
+
+
+{% macro rows_that_differ(model_name, columns="*") -%}
+{#- Rows of the model now and before this build that the other side does not have. -#}
+(
+    (select {{ columns }} from {{ ref(model_name) }} except select {{ columns }} from {{ previous_rows_relation(model_name) }})
+    union all
+    (select {{ columns }} from {{ previous_rows_relation(model_name) }} except select {{ columns }} from {{ ref(model_name) }})
+)
+{%- endmacro %}
+
+
+{% macro places_whose_rows_differ(model_names) -%}
+{#- Place codes with any row that differs in one of the models, or a changed name. -#}
+(
+    {%- for model_name in model_names %}
+    select place_code from {{ rows_that_differ(model_name) }}
+    union
+    {%- endfor %}
+    {{ places_renamed() }}
+)
+{%- endmacro %}
+
+
+{% macro places_renamed() -%}
+select place_code from {{ rows_that_differ('dim_places', 'place_code, place_name') }}
+{%- endmacro %}
+
+
+{% macro peer_instances_to_rebuild() -%}
+{#- fct_peer_benchmarks' pre-hook: the peer group instances whose members changed or one of whose
+    members' values or names did. Everything in an instance's rows (ranks, median, leader, group
+    size) comes from those alone, so the other instances' rows stand. -#}
+{%- if is_incremental() and is_report_increment() -%}
+create or replace table xianzhi_build.peer_instances_to_rebuild as
+select peer_group_id, group_key from {{ rows_that_differ('int_peer_group_memberships') }}
+union
+select peer_group_id, group_key
+from {{ ref('int_peer_group_memberships') }}
+where place_code in {{ places_whose_rows_differ(['int_comparable_values']) }}
+{%- else -%}
+select 1
+{%- endif -%}
+{%- endmacro %}
+
+
+{% macro delete_peer_instances_to_rebuild() -%}
+{%- if is_incremental() and is_report_increment() -%}
+delete from {{ this }} where (peer_group_id, group_key) in (select peer_group_id, group_key from xianzhi_build.peer_instances_to_rebuild)
+{%- else -%}
+select 1
+{%- endif -%}
+{%- endmacro %}
+
+
+{% macro places_to_rebuild_relation(model_name=none) -%}
+xianzhi_build.places_to_rebuild__{{ model_name or this.identifier }}
+{%- endmacro %}
+
+
+{% macro places_rebuilt_in(model_name) -%}
+{#- The places another model rebuilt in this build (it ran before: the caller refs it). -#}
+(select place_code from {{ places_to_rebuild_relation(model_name) }})
+{%- endmacro %}
+
+
+{% macro keep_places_of_changed_reports() -%}
+{#- A pre-hook of a model with rows per report, before its changed reports' rows are deleted:
+    the places those rows are about, for the models by place downstream. -#}
+{%- if is_incremental() and is_report_increment() -%}
+create or replace table {{ previous_rows_relation(this.identifier ~ "__places") }} as
+select distinct place_code from {{ this }} where report_id in {{ changed_reports_list() }}
+{%- else -%}
+select 1
+{%- endif -%}
+{%- endmacro %}
+
+
+{% macro places_of_changed_reports(model_name) -%}
+{#- The places the changed reports' rows of a model with rows per report are about, before this
+    build (keep_places_of_changed_reports) and now: the only rows of it that can differ. -#}
+(
+    select place_code from {{ previous_rows_relation(model_name ~ "__places") }}
+    union
+    select place_code from {{ ref(model_name) }} where report_id in {{ changed_reports_list() }}
+)
+{%- endmacro %}
+
+
+{% macro places_to_rebuild(places) -%}
+{#- A pre-hook of a model with rows per place: keep the places to rebuild (a subquery of place
+    codes) for the hook that deletes their rows and the select that inserts them again. -#}
+{%- if is_incremental() and is_report_increment() -%}
+create or replace table {{ places_to_rebuild_relation() }} as
+select place_code from {{ places }}
+{%- else -%}
+select 1
+{%- endif -%}
+{%- endmacro %}
+
+
+{% macro delete_places_to_rebuild() -%}
+{%- if is_incremental() and is_report_increment() -%}
+delete from {{ this }} where place_code in (select place_code from {{ places_to_rebuild_relation() }})
+{%- else -%}
+select 1
+{%- endif -%}
+{%- endmacro %}
+
+
+{% macro only_places_to_rebuild(column="place_code") -%}
+{%- if is_incremental() and is_report_increment() -%}
+{{ column }} in (select place_code from {{ places_to_rebuild_relation() }})
+{%- else -%}
+true
+{%- endif -%}
+{%- endmacro %}
