@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 
 from ingest.run import stage_times
@@ -23,7 +24,10 @@ def _size(n: int, *, ratio: float, wall_s: float, peak_mb: float, added_s: float
         "baseline": {"mb_s": 0.5}, "warehouse_mb": 10.0, "landing_mb": 2.0, "cache_mb": 3.0, "queries": queries,
         "stages": _stages(),
         "full": {"n_reports": n, "timings": timings, "wall_s": wall_s, "peak_mb": peak_mb},
-        "incremental": {"n_reports": n + 1, "timings": {"ingest_s": 1.0}, "wall_s": added_s, "n_processed": 1, "n_reused": n},
+        "incremental": {"n_reports": n + 1, "timings": {"ingest_s": 1.0, "land_s": 0.3, "dbt_build_s": 6.0}, "wall_s": added_s,
+                        "n_processed": 1, "n_reused": n},
+        "incremental_dbt": {"n_models": 35, "n_tests": 234, "model_s": 8.0, "test_s": 7.5, "elapsed_s": 8.5,
+                            "slowest": [("fct_peer_benchmarks", 1.04), ("int_comparable_values", 0.8), ("fct_target_attainment", 0.7)]},
     }
 
 
@@ -88,3 +92,23 @@ def test_stage_times_add_up_what_ran_inside_each_block():
     assert totals["extract"] > 0 and totals["identify"] == 0
     stage_times.reset()
     assert stage_times.totals()["extract"] == 0
+
+
+def test_the_incremental_row_says_where_dbt_spent_its_time():
+    text = _render([_size(10_000, ratio=4.5, wall_s=300, peak_mb=1500, added_s=8, cold_ms=90)], REAL)
+    section = text.split("## Incremental rebuild (one report added)")[1].split("##")[0]
+    assert ("| 10,001 | 1 | 10000 | 1.0 | 0.3 | 6.0 | 8.0 | 35 / 234 | 8.0 / 7.5 | 8.5 | "
+            "fct_peer_benchmarks 1.0, int_comparable_values 0.8, fct_target_attainment 0.7 |") in section
+
+
+def test_dbt_nodes_reads_what_a_build_ran_from_its_run_results(tmp_path):
+    results = {"elapsed_time": 3.5, "results": [
+        {"unique_id": "model.xianzhi.fct_a", "execution_time": 2.0},
+        {"unique_id": "model.xianzhi.stg_b", "execution_time": 0.5},
+        {"unique_id": "test.xianzhi.not_null_fct_a_x.1234", "execution_time": 3.0},
+    ]}
+    file = tmp_path / "run_results.json"
+    file.write_text(json.dumps(results), encoding="utf-8")
+    nodes = bench.dbt_nodes(file, slowest=2)
+    assert (nodes["n_models"], nodes["n_tests"], nodes["model_s"], nodes["test_s"], nodes["elapsed_s"]) == (2, 1, 2.5, 3.0, 3.5)
+    assert nodes["slowest"] == [("not_null_fct_a_x", 3.0), ("fct_a", 2.0)]  # a test by its name, not its hash

@@ -95,10 +95,22 @@ def landed_report_count(landing_dir: Path) -> int:
 
 def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun,
                            full: bool = False) -> BuildResult:
-    landing_dir = paths.landing_dir(warehouse)
-    timings: dict[str, float] = {}
     # Copied while the documents are read: an incremental build's models start from the copy.
     copy = WarehouseCopy(warehouse) if not full and warehouse.exists() and increments.may_increment(warehouse) else None
+    if copy is None:
+        shutil.rmtree(paths.warehouse_copy_dir(warehouse), ignore_errors=True)  # a killed build's
+    try:
+        return _build_from_documents(folders, warehouse, log, run, full, copy)
+    except BaseException:
+        if copy is not None:
+            copy.discard()  # not left beside the warehouse for the next build to find
+        raise
+
+
+def _build_from_documents(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun, full: bool,
+                          copy: WarehouseCopy | None) -> BuildResult:
+    landing_dir = paths.landing_dir(warehouse)
+    timings: dict[str, float] = {}
 
     started = time.perf_counter()
     # Per-document results are kept in the warehouse's landing: a rebuild processes only what changed.

@@ -93,6 +93,7 @@ def steps(tmp_path_factory, small_corpus):
                 "incremental": _warehouse_digest(warehouse), "full": _warehouse_digest(full),
                 "records": (_record(warehouse), _record(full)),
                 "models_built": _models_built(warehouse),
+                "copy_left": paths.warehouse_copy_dir(warehouse).exists(),
                 "scoped": {test: (_reads_only_changed_reports(warehouse, test), _reads_only_changed_reports(full, test))
                            for test in (PER_REPORT_TEST, CROSS_PLACE_TEST)}}
 
@@ -112,6 +113,7 @@ def test_an_incremental_build_touches_only_the_changed_reports(steps, name, n_ch
     # A changed report is a new report_id and an old one gone; a removal is the removed report and
     # the one that gained a second source.
     assert step["models"].startswith(f"models: incremental, {n_changed} of ")
+    assert not step["copy_left"]  # the copy it started from was moved into place
 
 
 @pytest.mark.parametrize("name", ["added", "changed", "removed", "statistics", "nothing"])
@@ -145,7 +147,11 @@ def test_models_that_read_only_unchanged_reference_tables_are_not_built_again(st
 
 def test_other_models_or_code_mean_a_full_build(tmp_path, monkeypatch, small_corpus):
     warehouse = tmp_path / "warehouse.duckdb"
+    leftover = paths.warehouse_copy_dir(warehouse) / warehouse.name  # as a killed build leaves it
+    leftover.parent.mkdir(parents=True)
+    leftover.write_bytes(b"half a copy")
     assert build_warehouse([small_corpus], warehouse, log=lambda _: None).success
+    assert not leftover.parent.exists()  # a full build has no use for it
     landing = paths.landing_dir(warehouse)
     assert increments.plan(warehouse, landing).changed_reports == ()  # the same code: nothing to rebuild
     monkeypatch.setattr(increments, "models_version", lambda: "another")
