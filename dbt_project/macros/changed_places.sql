@@ -1,9 +1,13 @@
-{#- Incremental builds of the marts that compare places (fct_indicator_values, fct_peer_benchmarks):
-    which places' inputs differ from what the warehouse in place holds, found by comparing the
-    input tables before and after this build rather than by reasoning about which reports could
-    touch which place (a report can state another place's value; statistics and peer groups
-    change too). keep_previous_rows, a pre-hook of each compared input, copies the table as the
-    warehouse in place had it; ingest/run/increments.py drops the copies before the swap. -#}
+{#- Incremental builds of the models by place and of fct_peer_benchmarks: which places (or peer
+    group instances) a build must recompute.
+    - int_indicator_values_deduplicated: the places the changed reports' value statements were
+      about before this build and are about now (keep_places_of_changed_reports keeps the former
+      before the statements' rows are deleted); fct_indicator_values: those, and renamed places.
+    - fct_peer_benchmarks: found by comparing its input tables before and after this build
+      rather than by reasoning about which reports could touch which place (statistics and
+      similar-size peer groups change too). keep_previous_rows, a pre-hook of each compared
+      input, copies the table as the warehouse in place had it.
+    ingest/run/increments.py drops what these macros keep before the copy is swapped in. -#}
 
 {% macro previous_rows_relation(model_name) -%}
 xianzhi_build.previous_{{ model_name }}
