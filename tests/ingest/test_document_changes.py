@@ -14,7 +14,7 @@ A, B, C = "a.txt", "b.txt", "c.txt"
     ([(A, "1"), (B, "2")], [(A, "1"), (B, "2")], DocumentChanges(unchanged=2)),
     # one edited, one deleted, one new
     ([(A, "1"), (B, "2")], [(A, "9"), (C, "3")], DocumentChanges(added=1, changed=1, removed=1)),
-    # a renamed file is matched by name: one removed, one added (its cache entry is reused all the same)
+    # a renamed file is matched by name: one removed, one added
     ([(A, "1")], [(B, "1")], DocumentChanges(added=1, removed=1)),
     # two folders holding the same relative name: counted, not merged
     ([(A, "1"), (A, "2")], [(A, "1"), (A, "3"), (A, "4")], DocumentChanges(added=1, changed=1, unchanged=1)),

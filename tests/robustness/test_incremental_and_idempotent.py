@@ -33,18 +33,41 @@ def test_a_rebuild_after_adding_one_report_processes_only_that_report(small_corp
     assert second.report_count == first.report_count + 1
 
 
-def test_a_changed_report_is_processed_again_and_a_renamed_one_is_not(small_corpus, tmp_path):
+def test_a_changed_or_renamed_report_is_processed_again_and_a_moved_one_is_not(small_corpus, tmp_path):
     corpus = shutil.copytree(small_corpus, tmp_path / "corpus")
     store = tmp_path / "cache"
     first = ingest([corpus], workers=1, warn=lambda message: None, cache_dir=store)
-    changed, renamed = [p for p in sorted(corpus.glob("*/*.txt")) if p.parent.name not in ("broken", "duplicates")][:2]
+    changed, renamed, moved = [p for p in sorted(corpus.glob("*/*.txt")) if p.parent.name not in ("broken", "duplicates")][:3]
     changed.write_bytes(changed.read_bytes() + "附件：名词解释\n".encode("utf-8"))
+    # The name is evidence of the place and year (identification reads it); the folder is not.
     renamed.rename(renamed.with_name("renamed.txt"))
+    (corpus / "elsewhere").mkdir()
+    moved.rename(corpus / "elsewhere" / moved.name)
     second = ingest([corpus], workers=1, warn=lambda message: None, cache_dir=store)
-    assert second.n_processed == 1
+    assert second.n_processed == 2
     assert second.n_processed + second.n_reused == first.n_processed + first.n_reused
     sources = {source for report in second.reports for source in report["source_files"].split(", ")}
     assert any(source.endswith("renamed.txt") for source in sources)
+    assert f"elsewhere/{moved.name}" in sources
+
+
+def test_a_report_is_identified_the_same_whichever_of_its_copies_was_read_first(small_corpus, tmp_path):
+    # A named report first, then a copy under a name that says nothing: the copy sorts first, so
+    # its rows are the report's, as in a build that read both at once. When the cache ignored
+    # names, the copy reused the named file's entry and kept its file-name evidence.
+    [named] = [p for p in sorted(small_corpus.glob("*/*.txt")) if p.parent.name not in ("broken", "duplicates")][:1]
+    alone, both = tmp_path / "alone", tmp_path / "both"
+    (alone / named.parent.name).mkdir(parents=True)
+    shutil.copy(named, alone / named.parent.name / named.name)
+    store = tmp_path / "cache"
+    ingest([alone], workers=1, warn=lambda message: None, cache_dir=store)
+    shutil.copy(named, alone / "copy.txt")
+    later = ingest([alone], workers=1, warn=lambda message: None, cache_dir=store)
+    shutil.copytree(alone, both)
+    fresh = ingest([both], workers=1, warn=lambda message: None, cache_dir=tmp_path / "fresh_cache")
+    identity = lambda result: [(r["place_code"], r["report_year"], r["identity_evidence"], r["source_files"]) for r in result.reports]  # noqa: E731
+    assert len(later.reports) == 1 and later.reports[0]["is_duplicate_source"]
+    assert identity(later) == identity(fresh)
 
 
 def test_landing_twice_gives_identical_tables(small_corpus, tmp_path):
