@@ -83,5 +83,5 @@ def test_a_file_moved_to_another_name_is_read_under_its_new_name(folder, tmp_pat
     read = _read_files(monkeypatch)
     again = pipeline.ingest([folder], workers=1, cache_dir=cache, warn=lambda _: None)
     assert sorted(read) == ["c.txt", "empty.txt"]
-    assert again.n_processed == 0  # its content is in the store all the same
+    assert again.n_processed == 1  # read and processed again: identification reads its name
     assert sorted(d.source_ref for d in again.documents) == ["a.txt", "c.txt", "empty.txt"]
