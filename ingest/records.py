@@ -28,6 +28,12 @@ class Document:
     curated_year: int | None = None
 
     @property
+    def identifying_name(self) -> str | None:
+        """The file name identification reads as evidence of place and year; a container's row
+        has none of its own (the file names many reports)."""
+        return self.source_file if self.source_row is None else None
+
+    @property
     def source_ref(self) -> str:
         """File, plus '#row N' for a row of a container: what users see as the source."""
         return self.source_file if self.source_row is None else f"{self.source_file}#row{self.source_row}"

@@ -298,7 +298,9 @@ def _functional_area_in(words: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
-def _file_words(source_name: str | None) -> str:
+def file_words_of(source_name: str | None) -> str:
+    """What identification reads of a file's name: its stem, folders aside (the cache key keeps
+    it too, ingest/land/store.py)."""
     if not source_name:
         return ""
     stem = source_name.replace("\\", "/").rsplit("/", 1)[-1]
@@ -421,7 +423,7 @@ def identify_report(
     body_head = body[:_HEAD_CHARS]
     labelled = _labelled_codes(labelled_place, gazetteer)
     title = _title_of(head, labelled_title)
-    file_words = _file_words(source_name)
+    file_words = file_words_of(source_name)
 
     votes, described, session = _place_votes(
         head, body, body_head, title, labelled_title, labelled_place, labelled, file_words, gazetteer

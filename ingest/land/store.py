@@ -23,6 +23,7 @@ import pyarrow.compute  # noqa: F401  (pa.compute)
 
 from ingest import paths
 from ingest.land.atomic import atomic_path
+from ingest.identify.identity import file_words_of
 from ingest.land.schemas import DOCUMENT_TABLES, SCHEMAS, SORT_KEYS
 from ingest.records import Document, ProcessedReport
 
@@ -90,23 +91,16 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def name_read_by_identification(document: Document) -> str | None:
-    """The file name identification reads as evidence (ingest/run/process.py passes the source
-    file; a container's row has none of its own)."""
-    if document.source_row is not None:
-        return None
-    return document.source_file.replace("\\", "/").rsplit("/", 1)[-1]
-
-
 def content_hash(document: Document) -> str:
-    """Hash of what processing reads (text, labels, curated fields, the file's own name), whatever
+    """Hash of what processing reads (text, labels, curated fields, the file's name as identification
+    reads it), whatever
     the code version: what tells a changed document from an unchanged one between builds. The
     name counts because identification reads it (瑞安市_2023.txt votes for a place and a year):
     a copy under another name once reused the first one's entry, so a report's evidence depended
     on which file was processed first. The folders do not count: a file moved keeps its entry."""
     claims = [document.labelled_place, document.labelled_year, document.labelled_title,
               document.labelled_date, document.source_url, document.labelled_code,
-              document.curated_place, document.curated_year, name_read_by_identification(document)]
+              document.curated_place, document.curated_year, file_words_of(document.identifying_name)]
     digest = hashlib.sha256(json.dumps(claims, ensure_ascii=False, sort_keys=True, default=str).encode())
     digest.update(document.text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()[:32]

@@ -31,8 +31,7 @@ def process_document(document: Document) -> ProcessedReport:
             labelled_place=document.labelled_place,
             labelled_year=document.labelled_year,
             labelled_title=document.labelled_title,
-            # A container's file name speaks for many reports, so only a single report's name counts.
-            source_name=document.source_file if document.source_row is None else None,
+            source_name=document.identifying_name,
             override_place=document.curated_place,
             override_year=document.curated_year,
         )
