@@ -11,7 +11,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from ingest import paths
-from ingest.run import build_log, document_changes, exit_codes, increments, pipeline, quarantine
+from ingest.run import build_log, document_changes, exit_codes, increments, pipeline, quarantine, warehouse_copy
 from ingest.run.dbt import DbtOutcome, run_dbt
 from ingest.run.document_changes import DocumentChanges
 from ingest.run.lock import warehouse_lock
@@ -95,12 +95,11 @@ def landed_report_count(landing_dir: Path) -> int:
 
 def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun,
                            full: bool = False) -> BuildResult:
+    before = None if full else increments.recorded(warehouse)
     # Copied while the documents are read: an incremental build's models start from the copy.
-    copy = WarehouseCopy(warehouse) if not full and warehouse.exists() and increments.may_increment(warehouse) else None
-    if copy is None:
-        shutil.rmtree(paths.warehouse_copy_dir(warehouse), ignore_errors=True)  # a killed build's
+    copy = warehouse_copy.start(warehouse, wanted=increments.built_by_these_models(before))
     try:
-        return _build_from_documents(folders, warehouse, log, run, full, copy)
+        return _build_from_documents(folders, warehouse, log, run, full, copy, before)
     except BaseException:
         if copy is not None:
             copy.discard()  # not left beside the warehouse for the next build to find
@@ -108,7 +107,7 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
 
 
 def _build_from_documents(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun, full: bool,
-                          copy: WarehouseCopy | None) -> BuildResult:
+                          copy: WarehouseCopy | None, before: tuple | None) -> BuildResult:
     landing_dir = paths.landing_dir(warehouse)
     timings: dict[str, float] = {}
 
@@ -147,7 +146,7 @@ def _build_from_documents(folders: list[Path], warehouse: Path, log, run: build_
     run.changes, run.reports_landed = changes, result.report_count
     build_log.append(warehouse, run.line("landed"))  # before dbt: the new warehouse holds its own build
     started = time.perf_counter()
-    increment = None if full else increments.plan(warehouse, landing_dir)
+    increment = None if full else increments.plan(warehouse, landing_dir, before)
     outcome = run_models(warehouse, log, increment, copy)
     timings["dbt_build_s"] = time.perf_counter() - started
     return BuildResult(warehouse, result.report_count, result.errors, outcome,

@@ -107,20 +107,17 @@ def recorded(warehouse: Path) -> tuple[str, dict[str, str], dict[str, str]] | No
     return version, fingerprints, references
 
 
-def may_increment(warehouse: Path) -> bool:
-    """Whether the warehouse in place was built by these models (a build may then be incremental)."""
-    try:
-        with duckdb.connect(str(warehouse), read_only=True) as connection:
-            [(version,)] = connection.execute(f"select models_version from {SCHEMA}.build_version").fetchall()
-    except (duckdb.Error, ValueError):
-        return False
-    return version == models_version()
+def built_by_these_models(before: tuple | None) -> bool:
+    """Whether a record (recorded()) says these models built the warehouse: a build may then be
+    incremental."""
+    return before is not None and before[0] == models_version()
 
 
-def plan(warehouse: Path, landing_dir: Path) -> Increment | None:
-    """The increment from the warehouse in place to what is landed now; None: build in full."""
-    before = recorded(warehouse)
-    if before is None or before[0] != models_version() or not paths.landed_table_files(landing_dir, "reports"):
+def plan(warehouse: Path, landing_dir: Path, before: tuple | None = None) -> Increment | None:
+    """The increment from the warehouse in place to what is landed now; None: build in full.
+    `before`: its record, when the build has read it already (the warehouse is locked)."""
+    before = before or recorded(warehouse)
+    if not built_by_these_models(before) or not paths.landed_table_files(landing_dir, "reports"):
         return None
     old, new = before[1], landed_fingerprints(landing_dir)
     changed = tuple(sorted(r for r in old.keys() | new.keys() if old.get(r) != new.get(r)))

@@ -45,3 +45,11 @@ class WarehouseCopy:
         self._thread.join()
         shutil.rmtree(self.folder, ignore_errors=True)
 
+
+def start(warehouse: Path, wanted: bool) -> WarehouseCopy | None:
+    """A copy of the warehouse when the build may be incremental; otherwise none, and none a killed
+    build left behind."""
+    if wanted:
+        return WarehouseCopy(warehouse)
+    shutil.rmtree(paths.warehouse_copy_dir(warehouse), ignore_errors=True)
+    return None
