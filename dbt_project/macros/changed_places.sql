@@ -50,47 +50,68 @@ select place_code from {{ rows_that_differ('dim_places', 'place_code, place_name
 {%- endmacro %}
 
 
-{% macro peer_instances_to_rebuild() -%}
-{#- fct_peer_benchmarks' pre-hook: the peer group instances whose members changed or one of whose
-    members' values or names did. Everything in an instance's rows (ranks, median, leader, group
-    size) comes from those alone, so the other instances' rows stand. -#}
-{%- if is_incremental() and is_report_increment() -%}
-create or replace table xianzhi_build.peer_instances_to_rebuild as
+{% macro peer_instances_that_changed() -%}
+{#- The peer group instances whose members changed or one of whose members' values or names did.
+    Everything in an instance's rows (ranks, median, leader, group size) comes from those alone,
+    so the other instances' rows stand. -#}
 select peer_group_id, group_key from {{ rows_that_differ('int_peer_group_memberships') }}
 union
 select peer_group_id, group_key
 from {{ ref('int_peer_group_memberships') }}
 where place_code in {{ places_whose_rows_differ(['int_comparable_values']) }}
+{%- endmacro %}
+
+
+{#- A model rebuilt in part: a pre-hook keeps the keys to rebuild (places, peer instances) in a
+    table, the next deletes their rows, and the select inserts only them again. -#}
+
+{% macro rebuilds_in_place() -%}
+{{ return(is_incremental() and is_report_increment()) }}
+{%- endmacro %}
+
+
+{% macro to_rebuild_relation(model_name=none) -%}
+xianzhi_build.to_rebuild__{{ model_name or this.identifier }}
+{%- endmacro %}
+
+
+{% macro keep_to_rebuild(keys) -%}
+{%- if rebuilds_in_place() -%}
+create or replace table {{ to_rebuild_relation() }} as {{ keys }}
 {%- else -%}
 select 1
 {%- endif -%}
 {%- endmacro %}
 
 
-{% macro delete_peer_instances_to_rebuild() -%}
-{%- if is_incremental() and is_report_increment() -%}
-delete from {{ this }} where (peer_group_id, group_key) in (select peer_group_id, group_key from xianzhi_build.peer_instances_to_rebuild)
+{% macro delete_to_rebuild(columns="place_code") -%}
+{%- if rebuilds_in_place() -%}
+delete from {{ this }} where ({{ columns }}) in (select {{ columns }} from {{ to_rebuild_relation() }})
 {%- else -%}
 select 1
 {%- endif -%}
 {%- endmacro %}
 
 
-{% macro places_to_rebuild_relation(model_name=none) -%}
-xianzhi_build.places_to_rebuild__{{ model_name or this.identifier }}
+{% macro only_to_rebuild(columns="place_code") -%}
+{%- if rebuilds_in_place() -%}
+({{ columns }}) in (select {{ columns }} from {{ to_rebuild_relation() }})
+{%- else -%}
+true
+{%- endif -%}
 {%- endmacro %}
 
 
 {% macro places_rebuilt_in(model_name) -%}
 {#- The places another model rebuilt in this build (it ran before: the caller refs it). -#}
-(select place_code from {{ places_to_rebuild_relation(model_name) }})
+select place_code from {{ to_rebuild_relation(model_name) }}
 {%- endmacro %}
 
 
 {% macro keep_places_of_changed_reports() -%}
 {#- A pre-hook of a model with rows per report, before its changed reports' rows are deleted:
     the places those rows are about, for the models by place downstream. -#}
-{%- if is_incremental() and is_report_increment() -%}
+{%- if rebuilds_in_place() -%}
 create or replace table {{ previous_rows_relation(this.identifier ~ "__places") }} as
 select distinct place_code from {{ this }} where report_id in {{ changed_reports_list() }}
 {%- else -%}
@@ -102,39 +123,7 @@ select 1
 {% macro places_of_changed_reports(model_name) -%}
 {#- The places the changed reports' rows of a model with rows per report are about, before this
     build (keep_places_of_changed_reports) and now: the only rows of it that can differ. -#}
-(
-    select place_code from {{ previous_rows_relation(model_name ~ "__places") }}
-    union
-    select place_code from {{ ref(model_name) }} where report_id in {{ changed_reports_list() }}
-)
-{%- endmacro %}
-
-
-{% macro places_to_rebuild(places) -%}
-{#- A pre-hook of a model with rows per place: keep the places to rebuild (a subquery of place
-    codes) for the hook that deletes their rows and the select that inserts them again. -#}
-{%- if is_incremental() and is_report_increment() -%}
-create or replace table {{ places_to_rebuild_relation() }} as
-select place_code from {{ places }}
-{%- else -%}
-select 1
-{%- endif -%}
-{%- endmacro %}
-
-
-{% macro delete_places_to_rebuild() -%}
-{%- if is_incremental() and is_report_increment() -%}
-delete from {{ this }} where place_code in (select place_code from {{ places_to_rebuild_relation() }})
-{%- else -%}
-select 1
-{%- endif -%}
-{%- endmacro %}
-
-
-{% macro only_places_to_rebuild(column="place_code") -%}
-{%- if is_incremental() and is_report_increment() -%}
-{{ column }} in (select place_code from {{ places_to_rebuild_relation() }})
-{%- else -%}
-true
-{%- endif -%}
+select place_code from {{ previous_rows_relation(model_name ~ "__places") }}
+union
+select place_code from {{ ref(model_name) }} where report_id in {{ changed_reports_list() }}
 {%- endmacro %}

@@ -1,6 +1,6 @@
 {{ config(materialized="incremental", incremental_strategy="append",
-          pre_hook=["{{ places_to_rebuild(places_of_changed_reports('int_indicator_value_statements')) }}",
-                    "{{ delete_places_to_rebuild() }}"]) }}
+          pre_hook=["{{ keep_to_rebuild(places_of_changed_reports('int_indicator_value_statements')) }}",
+                    "{{ delete_to_rebuild() }}"]) }}
 -- depends_on: {{ ref('int_indicator_value_statements') }}
 -- Incremental by place (macros/changed_places.sql): a build that changes a few reports ranks
 -- again the statements about the places their statements were or are about.
@@ -11,7 +11,7 @@
 -- earliest statement in that report (the main review or target paragraph comes first).
 with candidates as (
     select * from {{ ref('int_indicator_value_candidates') }}
-    where {{ only_places_to_rebuild() }}
+    where {{ only_to_rebuild() }}
 ),
 
 ranked as (

@@ -1,12 +1,12 @@
 {{ config(materialized="incremental", incremental_strategy="append",
-          pre_hook=["{{ places_to_rebuild('(' ~ places_rebuilt_in('int_indicator_values_deduplicated') ~ ' union ' ~ places_renamed() ~ ')') }}",
-                    "{{ delete_places_to_rebuild() }}"]) }}
+          pre_hook=["{{ keep_to_rebuild(places_rebuilt_in('int_indicator_values_deduplicated') ~ ' union ' ~ places_renamed()) }}",
+                    "{{ delete_to_rebuild() }}"]) }}
 -- Incremental by place (macros/changed_places.sql): a build that changes a few reports replaces
 -- the rows of the places whose values were ranked again, or whose names changed.
 -- One row per place × indicator × reference year × value kind (the public contract).
 with values_ as (
     select * from {{ ref('int_indicator_values_deduplicated') }}
-    where {{ only_places_to_rebuild() }}
+    where {{ only_to_rebuild() }}
 ),
 
 places as (

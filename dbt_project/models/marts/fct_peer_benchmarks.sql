@@ -1,5 +1,6 @@
 {{ config(materialized="incremental", incremental_strategy="append",
-          pre_hook=["{{ peer_instances_to_rebuild() }}", "{{ delete_peer_instances_to_rebuild() }}"]) }}
+          pre_hook=["{{ keep_to_rebuild(peer_instances_that_changed()) }}",
+                    "{{ delete_to_rebuild('peer_group_id, group_key') }}"]) }}
 -- Incremental by peer group instance (macros/changed_places.sql): a build that changes a few
 -- reports recomputes only the instances their places are members of, or whose members changed.
 -- One row per place × peer group × indicator × reference year × kind: the place's value against
@@ -7,9 +8,7 @@
 -- members of the group have none.
 with memberships as (
     select * from {{ ref('int_peer_group_memberships') }}
-    {%- if is_incremental() and is_report_increment() %}
-    where (peer_group_id, group_key) in (select peer_group_id, group_key from xianzhi_build.peer_instances_to_rebuild)
-    {%- endif %}
+    where {{ only_to_rebuild('peer_group_id, group_key') }}
 ),
 
 group_sizes as (
