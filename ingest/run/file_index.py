@@ -12,7 +12,6 @@ reads the file as before; the store stays the truth about content.
 from __future__ import annotations
 
 import os
-
 import time
 from dataclasses import dataclass
 from pathlib import Path

@@ -422,10 +422,9 @@ def render(results: list[dict], info: dict, started: datetime, elapsed_s: float,
               "| reports | processed | reused | ingest s | land s | dbt build s | end to end s | dbt: models / tests | dbt: model s / test s (threads) | dbt wall s | slowest nodes |",
               "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        inc, nodes = r["incremental"], r.get("incremental_dbt")
+        inc, nodes = r["incremental"], r["incremental_dbt"]
         dbt_cells = (f"{nodes['n_models']} / {nodes['n_tests']} | {nodes['model_s']:.1f} / {nodes['test_s']:.1f} | "
-                     f"{nodes['elapsed_s']:.1f} | " + ", ".join(f"{name} {s:.1f}" for name, s in nodes["slowest"][:3])
-                     if nodes else "– | – | – | –")
+                     f"{nodes['elapsed_s']:.1f} | " + ", ".join(f"{name} {s:.1f}" for name, s in nodes["slowest"][:3]))
         lines.append(f"| {inc['n_reports']:,} | {inc['n_processed']} | {inc['n_reused']} | {inc['timings']['ingest_s']:.1f} | "
                      f"{inc['timings']['land_s']:.1f} | {inc['timings']['dbt_build_s']:.1f} | {inc['wall_s']:.1f} | {dbt_cells} |")
     lines += ["", "## App queries (`app/data.py`, p50 / p95 ms over "
