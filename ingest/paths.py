@@ -69,6 +69,11 @@ def building_dir(warehouse: Path) -> Path:
     return landing_dir(warehouse) / ".building"
 
 
+def building_file(warehouse: Path) -> Path:
+    """The file dbt builds: the warehouse's own name (dbt-duckdb names the catalog after the stem)."""
+    return building_dir(warehouse) / warehouse.name
+
+
 def failed_dir(warehouse: Path) -> Path:
     """Where a warehouse whose dbt tests failed is kept for inspection."""
     return landing_dir(warehouse) / ".failed"

@@ -11,8 +11,9 @@ import duckdb
 import pyarrow.parquet as pq
 
 from ingest import paths
-from ingest.run import build_log, document_changes, exit_codes, increments, pipeline, quarantine, warehouse_copy
+from ingest.run import build_log, dbt_process, document_changes, exit_codes, increments, pipeline, quarantine, warehouse_copy
 from ingest.run.dbt import DbtOutcome, run_dbt
+from ingest.run.dbt_process import DbtProcess
 from ingest.run.document_changes import DocumentChanges
 from ingest.run.lock import warehouse_lock
 from ingest.run.warehouse_copy import WarehouseCopy
@@ -96,18 +97,25 @@ def landed_report_count(landing_dir: Path) -> int:
 def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun,
                            full: bool = False) -> BuildResult:
     before = None if full else increments.recorded(warehouse)
-    # Copied while the documents are read: an incremental build's models start from the copy.
-    copy = warehouse_copy.start(warehouse, wanted=increments.built_by_these_models(before))
+    # Made ready while the documents are read: the copy an incremental build's models start from,
+    # and dbt imported in a process of its own.
+    incremental = increments.built_by_these_models(before)
+    copy = warehouse_copy.start(warehouse, wanted=incremental)
+    dbt = dbt_process.start(warehouse, wanted=incremental)
     try:
-        return _build_from_documents(folders, warehouse, log, run, full, copy, before)
+        return _build_from_documents(folders, warehouse, log, run, full, copy, before, dbt)
     except BaseException:
         if copy is not None:
             copy.discard()  # not left beside the warehouse for the next build to find
         raise
+    finally:
+        if dbt is not None:
+            dbt.discard()
 
 
 def _build_from_documents(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun, full: bool,
-                          copy: WarehouseCopy | None, before: tuple | None) -> BuildResult:
+                          copy: WarehouseCopy | None, before: tuple | None,
+                          dbt: DbtProcess | None = None) -> BuildResult:
     landing_dir = paths.landing_dir(warehouse)
     timings: dict[str, float] = {}
 
@@ -147,7 +155,7 @@ def _build_from_documents(folders: list[Path], warehouse: Path, log, run: build_
     build_log.append(warehouse, run.line("landed"))  # before dbt: the new warehouse holds its own build
     started = time.perf_counter()
     increment = None if full else increments.plan(warehouse, landing_dir, before)
-    outcome = run_models(warehouse, log, increment, copy)
+    outcome = run_models(warehouse, log, increment, copy, dbt)
     timings["dbt_build_s"] = time.perf_counter() - started
     return BuildResult(warehouse, result.report_count, result.errors, outcome,
                        result.n_processed, result.n_reused, timings, uncertain, changes)
@@ -180,18 +188,18 @@ def uncertain_reports(landing_dir: Path) -> list[str]:
 
 
 def run_models(warehouse: Path, log=print, increment: increments.Increment | None = None,
-               copy: WarehouseCopy | None = None) -> DbtOutcome:
+               copy: WarehouseCopy | None = None, dbt: DbtProcess | None = None) -> DbtOutcome:
     """dbt build over what is landed beside the warehouse, into a new file swapped in on success.
 
     With an increment, the new file starts as a copy of the warehouse in place and the models that
     grow with the corpus delete and insert only the changed reports' rows (`copy`: one made
-    already, warehouse_copy.py); without, it starts empty."""
+    already, warehouse_copy.py); without, it starts empty. `dbt`: a process that has imported
+    dbt already (dbt_process.py), for an incremental build; otherwise dbt runs in this one."""
     warehouse = Path(warehouse).resolve()
-    # Same file name in a side folder: dbt-duckdb names the catalog after the file stem.
     staging_dir = paths.building_dir(warehouse)
     shutil.rmtree(staging_dir, ignore_errors=True)
     staging_dir.mkdir(parents=True)
-    building = staging_dir / warehouse.name
+    building = paths.building_file(warehouse)
     landing_dir = paths.landing_dir(warehouse)
     if increment is not None:
         log(f"models: incremental, {len(increment.changed_reports)} of {increment.n_reports} reports changed "
@@ -202,9 +210,12 @@ def run_models(warehouse: Path, log=print, increment: increments.Increment | Non
         if copy is not None:
             copy.discard()
         log("models: full build")
-    outcome = run_dbt(["build"] + (increment.dbt_selection() if increment is not None else []),
-                      building, landing_dir, paths.dbt_work_dir(warehouse),
-                      changed_reports=increment.changed_reports if increment is not None else None)
+    run = dbt.run if dbt is not None and increment is not None else run_dbt
+    outcome = run(["build"] + (increment.dbt_selection() if increment is not None else []),
+                  building, landing_dir, paths.dbt_work_dir(warehouse),
+                  changed_reports=increment.changed_reports if increment is not None else None,
+                  changed_references=increment.changed_references if increment is not None else (),
+                  write_manifest=increment is None)  # the project's manifest is the last full build's
     for failure in outcome.failures:
         log(f"dbt: {failure}")
     if building.exists():

@@ -1,0 +1,36 @@
+"""dbt made ready in a process of its own (ingest/run/dbt_process.py): it ends when it is not
+needed, and a process that dies says so as a failed dbt run instead of hanging the build."""
+
+from ingest import paths
+from ingest.run import dbt_process
+
+
+def test_a_process_not_needed_ends(tmp_path):
+    process = dbt_process.start(tmp_path / "warehouse.duckdb", wanted=True)
+    process.discard()
+    assert process._child.returncode == 0
+
+
+def test_none_is_started_for_a_full_build(tmp_path):
+    assert dbt_process.start(tmp_path / "warehouse.duckdb", wanted=False) is None
+
+
+def test_a_process_that_died_is_a_failed_run_naming_its_exit_code(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    process = dbt_process.start(warehouse, wanted=True)
+    process._child.kill()
+    outcome = process.run(["build"], paths.building_file(warehouse), paths.landing_dir(warehouse),
+                          paths.dbt_work_dir(warehouse))
+    assert not outcome.success
+    assert outcome.failures == ["dbt: its process ended with exit code -9 and no outcome"]
+
+
+def test_it_runs_the_call_it_is_given(tmp_path):
+    # `dbt parse` needs neither a warehouse nor a landing: the outcome comes back from the process.
+    warehouse = tmp_path / "warehouse.duckdb"
+    process = dbt_process.start(warehouse, wanted=True)
+    outcome = process.run(["parse"], paths.building_file(warehouse), paths.landing_dir(warehouse),
+                          paths.dbt_work_dir(warehouse))
+    assert outcome.success, outcome.failures
+    assert process._child.returncode == 0
+    assert not (paths.dbt_work_dir(warehouse) / "dbt_outcome.pickle").exists()
