@@ -3,10 +3,14 @@
     - int_indicator_values_deduplicated: the places the changed reports' value statements were
       about before this build and are about now (keep_places_of_changed_reports keeps the former
       before the statements' rows are deleted); fct_indicator_values: those, and renamed places.
-    - fct_peer_benchmarks: found by comparing its input tables before and after this build
-      rather than by reasoning about which reports could touch which place (statistics and
-      similar-size peer groups change too). keep_previous_rows, a pre-hook of each compared
-      input, copies the table as the warehouse in place had it.
+    - int_comparable_values: the places int_indicator_values_deduplicated rebuilt; every place
+      when the statistics changed. The target marts and fct_restatements: the places
+      fct_indicator_values rebuilt (fct_target_cascade: and their children).
+    - fct_peer_benchmarks: the instances of the places int_comparable_values rebuilt or whose
+      names changed, and those whose membership changed, found by comparing the memberships
+      before and after this build (similar-size groups change with values and statistics).
+      keep_previous_rows, a pre-hook of each compared model, copies the table as the warehouse
+      in place had it.
     ingest/run/increments.py drops what these macros keep before the copy is swapped in. -#}
 
 {% macro previous_rows_relation(model_name) -%}
@@ -33,32 +37,40 @@ select 1
 {%- endmacro %}
 
 
-{% macro places_whose_rows_differ(model_names) -%}
-{#- Place codes with any row that differs in one of the models, or a changed name. -#}
-(
-    {%- for model_name in model_names %}
-    select place_code from {{ rows_that_differ(model_name) }}
-    union
-    {%- endfor %}
-    {{ places_renamed() }}
-)
-{%- endmacro %}
-
-
 {% macro places_renamed() -%}
 select place_code from {{ rows_that_differ('dim_places', 'place_code, place_name') }}
 {%- endmacro %}
 
 
 {% macro peer_instances_that_changed() -%}
-{#- The peer group instances whose members changed or one of whose members' values or names did.
-    Everything in an instance's rows (ranks, median, leader, group size) comes from those alone,
-    so the other instances' rows stand. -#}
+{#- The peer group instances whose members changed, or one of whose members' comparable values
+    were recomputed or names changed. Everything in an instance's rows (ranks, median, leader,
+    group size) comes from those alone, so the other instances' rows stand. -#}
 select peer_group_id, group_key from {{ rows_that_differ('int_peer_group_memberships') }}
 union
 select peer_group_id, group_key
 from {{ ref('int_peer_group_memberships') }}
-where place_code in {{ places_whose_rows_differ(['int_comparable_values']) }}
+where place_code in ({{ places_rebuilt_in('int_comparable_values') }} union {{ places_renamed() }})
+{%- endmacro %}
+
+
+{% macro places_in_cascade_to_rebuild() -%}
+{#- fct_target_cascade's: the places fct_indicator_values rebuilt and their children (whose
+    parent's targets or name those are); every place when the gazetteer changed. -#}
+{%- set rebuilt = places_rebuilt_in('fct_indicator_values') -%}
+{{ rebuilt }}
+union
+select place_code from {{ ref('dim_places') }} where parent_code in ({{ rebuilt }})
+{%- if reference_changed('places') or reference_changed('place_changes') %}
+union
+select place_code from {{ ref('dim_places') }}
+{%- endif %}
+{%- endmacro %}
+
+
+{% macro places_compared() -%}
+{#- Every place int_comparable_values (the model calling this) holds, or the statistics give. -#}
+select place_code from {{ this }} union select place_code from {{ ref('int_statistics_values') }}
 {%- endmacro %}
 
 

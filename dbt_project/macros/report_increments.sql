@@ -28,6 +28,13 @@
 {%- endmacro %}
 
 
+{% macro reference_changed(table_name) -%}
+{#- Whether an incremental build found a reference table's landed files changed (the gazetteer's
+    places and changes, the statistics: ingest/run/increments.py REFERENCE_TABLES). -#}
+{{ return(is_report_increment() and table_name in dbt_metadata_envs.get("XIANZHI_CHANGED_REFERENCES", "").split(",")) }}
+{%- endmacro %}
+
+
 {% macro delete_changed_reports(column="report_id") -%}
 {%- if is_incremental() -%}
 delete from {{ this }} where {{ column }} in {{ changed_reports_list() }}

@@ -26,3 +26,44 @@
 {%- set tested = graph.nodes.get(model.attached_node) -%}
 {{ return(tested is not none and "rows_per_report" in tested.tags) }}
 {%- endmacro %}
+
+
+{% macro duckdb__test_relationships(model, column_name, to, field) -%}
+{#- dbt's own relationships test, except that in an incremental build, when the tested model and
+    the parent both carry rows_per_report, the parent is read for the changed reports only, as
+    the child is: what a report's row refers to there (its report, sentence, mention) is of the
+    same report. The attributed mentions a candidate refers to are a view over every sentence:
+    reading them whole was the slowest node of a one-report build at 32,000 reports. -#}
+with child as (
+    select {{ column_name }} as from_field
+    from {{ model }}
+    where {{ column_name }} is not null
+),
+
+parent as (
+    select {{ field }} as to_field
+    from {{ to }}
+    {%- if is_report_increment() and _tests_one_report_per_row() and _is_one_report_per_row(to) %}
+    where report_id in {{ changed_reports_list() }}
+    {%- endif %}
+)
+
+select
+    from_field
+
+from child
+left join parent
+    on child.from_field = parent.to_field
+
+where parent.to_field is null
+{%- endmacro %}
+
+
+{% macro _is_one_report_per_row(relation) -%}
+{#- Whether the model behind a relation carries the tag rows_per_report. -#}
+{%- for node in graph.nodes.values() if node.resource_type == "model" and node.alias == relation.identifier
+                                         and node.schema == relation.schema -%}
+    {{ return("rows_per_report" in node.tags) }}
+{%- endfor -%}
+{{ return(false) }}
+{%- endmacro %}

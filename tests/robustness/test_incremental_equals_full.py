@@ -52,6 +52,19 @@ def _reads_only_changed_reports(warehouse: Path, test_name: str) -> bool:
     return "report_id in (" in compiled.read_text(encoding="utf-8")
 
 
+# Models rebuilt by place (macros/changed_places.sql): an incremental build inserts only the rows
+# of the places it keeps in xianzhi_build.to_rebuild__<model>.
+BY_PLACE_MODELS = ("int_indicator_values_deduplicated", "fct_indicator_values", "int_comparable_values",
+                   "fct_target_attainment", "fct_target_outcomes", "fct_target_records", "fct_target_cascade",
+                   "fct_place_year_coverage", "fct_restatements")
+
+
+def _inserts_only_places_to_rebuild(warehouse: Path, model: str) -> bool:
+    """Whether the model's select, as dbt last compiled it, reads only the places to rebuild."""
+    [compiled] = (paths.dbt_work_dir(warehouse) / "target" / "compiled").glob(f"*/models/*/{model}.sql")
+    return f"{increments.SCHEMA}.to_rebuild__{model}" in compiled.read_text(encoding="utf-8")
+
+
 def _models_built(warehouse: Path) -> set[str]:
     """The models dbt built in the warehouse's last build."""
     results = json.loads((paths.dbt_work_dir(warehouse) / "target" / "run_results.json").read_text(encoding="utf-8"))
@@ -95,7 +108,9 @@ def steps(tmp_path_factory, small_corpus):
                 "models_built": _models_built(warehouse),
                 "copy_left": paths.warehouse_copy_dir(warehouse).exists(),
                 "scoped": {test: (_reads_only_changed_reports(warehouse, test), _reads_only_changed_reports(full, test))
-                           for test in (PER_REPORT_TEST, CROSS_PLACE_TEST)}}
+                           for test in (PER_REPORT_TEST, CROSS_PLACE_TEST)},
+                "by_place": {model: (_inserts_only_places_to_rebuild(warehouse, model),
+                                     _inserts_only_places_to_rebuild(full, model)) for model in BY_PLACE_MODELS}}
 
     return {
         "added": step("added", lambda: synthetic.extra_report(docs, seed=7)),
@@ -132,6 +147,12 @@ def test_the_incremental_warehouse_is_the_full_build(steps, name):
 def test_an_incremental_build_tests_only_the_changed_reports_rows_of_per_report_models(steps, name):
     # (incremental build, full build): the rows of the other reports passed the same tests before.
     assert steps[name]["scoped"] == {PER_REPORT_TEST: (True, False), CROSS_PLACE_TEST: (False, False)}
+
+
+@pytest.mark.parametrize("name", ["added", "changed", "removed", "statistics"])
+def test_models_by_place_insert_only_the_places_the_change_touches(steps, name):
+    # (incremental build, full build) of each: a full build inserts every place.
+    assert steps[name]["by_place"] == {model: (True, False) for model in BY_PLACE_MODELS}
 
 
 def test_models_that_read_only_unchanged_reference_tables_are_not_built_again(steps):

@@ -1,4 +1,10 @@
-{{ config(materialized="table", pre_hook="{{ keep_previous_rows() }}") }}
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook=["{{ keep_to_rebuild(places_rebuilt_in('int_indicator_values_deduplicated')
+                                        ~ (' union ' ~ places_compared() if reference_changed('statistics') else '')) }}",
+                    "{{ delete_to_rebuild() }}"]) }}
+-- Incremental by place (macros/changed_places.sql): a place's rows come from its own values and
+-- statistics alone, so a build that changes a few reports recomputes the places whose values
+-- were ranked again; new statistics, every place.
 -- A table, not a view: a dozen tests and several marts read it, and as a view each of them
 -- computed it again (most of a build's test time). Small beside the tables of sentences.
 -- One row per place × indicator × reference year × kind that can be compared across places:
@@ -11,12 +17,14 @@ with report_values as (
     select place_code, indicator_id, reference_year, value_kind, value, value_upper, bound, unit,
            'report' as value_source, report_id, null::integer as population_year
     from {{ ref('int_indicator_values_deduplicated') }}
+    where {{ only_to_rebuild() }}
 ),
 
 statistic_values as (
     select place_code, indicator_id, reference_year, 'actual' as value_kind, value, null::double as value_upper,
            'eq' as bound, unit, 'statistics' as value_source, null as report_id, null::integer as population_year
     from {{ ref('int_statistics_values') }}
+    where {{ only_to_rebuild() }}
 ),
 
 stated as (

@@ -1,10 +1,14 @@
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook=["{{ keep_to_rebuild(places_rebuilt_in('fct_indicator_values')) }}",
+                    "{{ delete_to_rebuild() }}"]) }}
+-- Incremental by place (macros/changed_places.sql): a place's rows come from its own values alone.
 -- One row per place × indicator × year × report, for actuals stated by more than one report
 -- (a five-year review repeats earlier years; a later report revises a preliminary figure):
 -- each statement against the preferred one in fct_indicator_values, disagreements flagged.
 with statements as (
     select *
     from {{ ref('int_indicator_value_candidates') }}
-    where value_kind = 'actual'
+    where value_kind = 'actual' and {{ only_to_rebuild() }}
     qualify row_number() over (
         partition by place_code, indicator_id, reference_year, report_id
         order by sentence_index, mention_index
@@ -24,7 +28,7 @@ sentences as (
 preferred as (
     select place_code, indicator_id, reference_year, value as preferred_value, report_id as preferred_report_id
     from {{ ref('fct_indicator_values') }}
-    where value_kind = 'actual'
+    where value_kind = 'actual' and {{ only_to_rebuild() }}
 )
 
 select

@@ -1,13 +1,17 @@
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook=["{{ keep_to_rebuild(places_rebuilt_in('fct_indicator_values')) }}",
+                    "{{ delete_to_rebuild() }}"]) }}
+-- Incremental by place (macros/changed_places.sql): a place's rows come from its own values alone.
 -- One row per place × indicator × year that has both a target (stated in that year's report)
 -- and an actual (stated the next year, or in an earlier restatement): was the target met?
 with targets as (
     select * from {{ ref('fct_indicator_values') }}
-    where value_kind = 'target'
+    where value_kind = 'target' and {{ only_to_rebuild() }}
 ),
 
 actuals as (
     select * from {{ ref('fct_indicator_values') }}
-    where value_kind = 'actual'
+    where value_kind = 'actual' and {{ only_to_rebuild() }}
 ),
 
 indicators as (

@@ -1,3 +1,8 @@
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook=["{{ keep_to_rebuild(places_in_cascade_to_rebuild()) }}",
+                    "{{ delete_to_rebuild() }}"]) }}
+-- Incremental by place (macros/changed_places.sql): a place's rows come from its own and its
+-- parent's targets and names, so the places whose values were rebuilt and their children.
 -- One row per place × indicator × reference year where the place and its parent (the place one
 -- level up: prefecture, province, or the national 100000 above a province) both set a target:
 -- how far the place's target sits from its parent's, whether it adds to it (层层加码), and the
@@ -5,6 +10,11 @@
 with targets as (
     select * from {{ ref('fct_indicator_values') }}
     where value_kind = 'target'
+),
+
+place_targets as (
+    select * from targets
+    where {{ only_to_rebuild() }}
 ),
 
 places as (
@@ -38,6 +48,7 @@ indicators as (
 outcomes as (
     select place_code, indicator_id, reference_year, actual_value, status
     from {{ ref('fct_target_outcomes') }}
+    where {{ only_to_rebuild() }}
 ),
 
 paired as (
@@ -71,7 +82,7 @@ paired as (
         parent.sentence_id as parent_sentence_id,
         parent.mention_id as parent_mention_id,
         parent.quote as parent_quote
-    from targets as place
+    from place_targets as place
     inner join parents on place.place_code = parents.place_code
     inner join targets as parent
         on parents.parent_code = parent.place_code

@@ -1,19 +1,24 @@
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook=["{{ keep_to_rebuild(places_rebuilt_in('fct_indicator_values')) }}",
+                    "{{ delete_to_rebuild() }}"]) }}
+-- Incremental by place (macros/changed_places.sql): a place's rows come from its own values alone.
 -- Every stated target (place × indicator × year) with what became of it: judged in
 -- fct_target_attainment (met / within_tolerance / missed), or 'no_actual' while no actual has been
 -- reported for its year. The targets page filters it by place: rows are stored in place order so
 -- that filter reads a few row groups, not the table.
 with targets as (
     select * from {{ ref('fct_indicator_values') }}
-    where value_kind = 'target'
+    where value_kind = 'target' and {{ only_to_rebuild() }}
 ),
 
 actuals as (
     select * from {{ ref('fct_indicator_values') }}
-    where value_kind = 'actual'
+    where value_kind = 'actual' and {{ only_to_rebuild() }}
 ),
 
 attainment as (
     select * from {{ ref('fct_target_attainment') }}
+    where {{ only_to_rebuild() }}
 )
 
 select

@@ -1,6 +1,11 @@
+{{ config(materialized="incremental", incremental_strategy="append",
+          pre_hook=["{{ keep_to_rebuild(places_rebuilt_in('fct_target_attainment')) }}",
+                    "{{ delete_to_rebuild() }}"]) }}
+-- Incremental by place (macros/changed_places.sql): a place's rows come from its own values alone.
 -- One row per place × indicator with judged targets: its record of meeting them over the years.
 with attainment as (
     select * from {{ ref('fct_target_attainment') }}
+    where {{ only_to_rebuild() }}
 ),
 
 islands as (
