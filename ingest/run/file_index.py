@@ -95,7 +95,7 @@ class FileIndex:
             return None
         if sig != rows[0]["signature"] or latest >= rows[0]["written_ns"] - RACY_NS:
             return None
-        if not all(os.path.exists(self.store.path(row["key"])) for row in rows):
+        if not all(self.store.has(row["key"]) for row in rows):
             return None
         self._files[source] = (str(path), sig)
         return [KnownDocument(r["source_ref"], r["content_hash"], r["key"], r["report_id"], r["error"]) for r in rows]
