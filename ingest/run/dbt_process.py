@@ -7,46 +7,41 @@ command and runs it on the parsed manifest. Full builds run dbt in-process as be
 gain nothing measurable, and a second interpreter would add to their peak memory.
 
 Run as `python -m ingest.run.dbt_process WAREHOUSE`: parses, reads one pickled run_dbt call on
-stdin, runs it, writes the pickled DbtOutcome to the file the call names and exits.
+stdin, runs it, writes the pickled DbtOutcome on stdout and exits (dbt's printing goes to stderr).
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
 from pathlib import Path
 
 from ingest import paths
-from ingest.land.atomic import atomic_path
 from ingest.run.dbt import DbtOutcome
 
 
 class DbtProcess:
     def __init__(self, warehouse: Path):
         self._child = subprocess.Popen([sys.executable, "-m", "ingest.run.dbt_process", str(warehouse)],
-                                       stdin=subprocess.PIPE, cwd=paths.PROJECT_ROOT)
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=paths.PROJECT_ROOT)
 
     def run(self, command: list[str], database: Path, landing: Path, work_dir: Path, **options) -> DbtOutcome:
-        """run_dbt's call, in the waiting process (once: it exits after)."""
-        work_dir.mkdir(parents=True, exist_ok=True)
-        result_file = work_dir / "dbt_outcome.pickle"
-        result_file.unlink(missing_ok=True)
+        """run_dbt's call, in the waiting process (once). The outcome is read as soon as it is
+        sent: the process's own exit (a third of a second) overlaps what the build does next."""
         call = {"command": command, "database": database, "landing": landing, "work_dir": work_dir,
-                "options": options, "result_file": result_file}
+                "options": options}
         try:
             pickle.dump(call, self._child.stdin)
             self._child.stdin.close()
         except OSError:
             pass  # it ended early: its exit code says so below
-        code = self._child.wait()
         try:
-            with open(result_file, "rb") as handle:
-                return pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError):
+            return pickle.load(self._child.stdout)
+        except (EOFError, pickle.UnpicklingError):
+            code = self._child.wait()
             return DbtOutcome(success=False, failures=[f"dbt: its process ended with exit code {code} and no outcome"])
-        finally:
-            result_file.unlink(missing_ok=True)
 
     def discard(self) -> None:
         """End it unused (the build stopped before its models), or collect it after run."""
@@ -75,6 +70,9 @@ def _die_with_parent() -> None:
 
 
 def _serve(warehouse: Path) -> int:
+    # The outcome goes to the parent on the stdout it was given; dbt's own printing to stderr.
+    results = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     from ingest.run.dbt import parse_project, run_dbt
 
     _die_with_parent()
@@ -88,8 +86,8 @@ def _serve(warehouse: Path) -> int:
     given = (call["database"], call["landing"], call["work_dir"])
     outcome = run_dbt(call["command"], *given, **call["options"],
                       parsed=parsed if tuple(map(Path, given)) == expected else None)
-    with atomic_path(call["result_file"]) as temporary, open(temporary, "wb") as out:
-        pickle.dump(outcome, out)
+    pickle.dump(outcome, results)
+    results.flush()
     return 0
 
 

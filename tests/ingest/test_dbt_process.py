@@ -32,5 +32,5 @@ def test_it_runs_the_call_it_is_given(tmp_path):
     outcome = process.run(["parse"], paths.building_file(warehouse), paths.landing_dir(warehouse),
                           paths.dbt_work_dir(warehouse))
     assert outcome.success, outcome.failures
+    process.discard()
     assert process._child.returncode == 0
-    assert not (paths.dbt_work_dir(warehouse) / "dbt_outcome.pickle").exists()
