@@ -43,13 +43,14 @@ def _warehouse_digest(warehouse: Path) -> dict:
 
 # A test of a model whose rows are one report's each, and one of a model that compares places.
 PER_REPORT_TEST = "unique_stg_landing__sentences_sentence_id"
-CROSS_PLACE_TEST = "not_null_int_comparable_values_value"
+CROSS_PLACE_TEST = "not_null_columns_int_comparable_values_place_code__value_source__value"
 
 
 def _reads_only_changed_reports(warehouse: Path, test_name: str) -> bool:
     """Whether the SQL dbt last ran for the test filters on the changed reports."""
-    [compiled] = (paths.dbt_work_dir(warehouse) / "target" / "run").rglob(f"{test_name}.sql")
-    return "report_id in (" in compiled.read_text(encoding="utf-8")
+    results = json.loads((paths.dbt_work_dir(warehouse) / "target" / "run_results.json").read_text(encoding="utf-8"))
+    [compiled] = [r["compiled_code"] for r in results["results"] if r["unique_id"].split(".")[2] == test_name]
+    return "report_id in (" in compiled
 
 
 # Models rebuilt by place (macros/changed_places.sql): an incremental build inserts only the rows
