@@ -24,15 +24,20 @@ def command_build(args: argparse.Namespace) -> int:
 
     One build at a time per warehouse (a lock in <warehouse>.landing/); every build is recorded
     in the warehouse's fct_build_runs. Exit codes, for cron and CI, below."""
-    from ingest.run.build import build_warehouse
-
     folders = [Path(folder) for folder in (args.documents or [paths.SEEDS_DIR])]
     missing = [str(folder) for folder in folders if not folder.exists()]
     if missing:
         _print_error(f"no such folder: {', '.join(missing)}")
         return exit_codes.USAGE
+    from ingest.run import dbt_process
+
+    # Started before the build's own imports: dbt's import and parse overlap them (the build ends it
+    # if it is not incremental after all).
+    dbt = dbt_process.start(Path(args.warehouse), wanted=not args.full and Path(args.warehouse).exists())
+    from ingest.run.build import build_warehouse
+
     result, code = _guarded(args, lambda: build_warehouse(folders, Path(args.warehouse), strict=args.strict,
-                                                          command=args.command_line, full=args.full))
+                                                          command=args.command_line, full=args.full, dbt=dbt))
     if result is None:
         return code
     changes = result.changes

@@ -57,22 +57,29 @@ def build_outcome(dbt_success: bool, strict_failure: bool) -> tuple[str, int]:
 
 
 def build_warehouse(folders: list[Path], warehouse: Path, log=print, *, strict: bool = False,
-                    command: str | None = None, full: bool = False) -> BuildResult:
+                    command: str | None = None, full: bool = False,
+                    dbt: DbtProcess | None = None) -> BuildResult:
     """Build the warehouse from documents; the old file stays readable until the new one is whole.
 
     Holds the warehouse's lock throughout (WarehouseLocked if another build has it) and records
     the build in its log, however it ends. The models are rebuilt only for the reports that changed
-    (ingest/run/increments.py) unless `full` or the warehouse in place cannot tell."""
+    (ingest/run/increments.py) unless `full` or the warehouse in place cannot tell. `dbt`: a dbt
+    process the caller started for this warehouse before its own imports (dbt_process.py); the
+    build uses it if it is incremental and ends it either way."""
     warehouse = Path(warehouse).resolve()
     command = command or build_log.current_command()
     legacy = paths.legacy_landing_dir(warehouse)
     if legacy.is_dir() and not paths.landing_dir(warehouse).exists():
         log(f"note: {legacy} is the landing every warehouse of this folder used to share; it is no longer "
             f"read ({warehouse.name} now has {paths.landing_dir(warehouse).name}/): load statistics again")
-    with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
-        result = _ingest_land_and_model(folders, warehouse, log, run, full)
-        outcome, result.exit_code = build_outcome(result.success, strict and bool(result.errors))
-        run.finish(outcome, result.exit_code, result.dbt)
+    try:
+        with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
+            result = _ingest_land_and_model(folders, warehouse, log, run, full, dbt)
+            outcome, result.exit_code = build_outcome(result.success, strict and bool(result.errors))
+            run.finish(outcome, result.exit_code, result.dbt)
+    finally:
+        if dbt is not None:
+            dbt.discard()  # a locked warehouse, or a full build
     return result
 
 
@@ -95,13 +102,17 @@ def landed_report_count(landing_dir: Path) -> int:
 
 
 def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun,
-                           full: bool = False) -> BuildResult:
+                           full: bool = False, dbt: DbtProcess | None = None) -> BuildResult:
     before = None if full else increments.recorded(warehouse)
     # Made ready while the documents are read: the copy an incremental build's models start from,
     # and dbt imported in a process of its own.
     incremental = increments.built_by_these_models(before)
     copy = warehouse_copy.start(warehouse, wanted=incremental)
-    dbt = dbt_process.start(warehouse, wanted=incremental)
+    if dbt is None:
+        dbt = dbt_process.start(warehouse, wanted=incremental)
+    elif not incremental:
+        dbt.discard()
+        dbt = None
     try:
         return _build_from_documents(folders, warehouse, log, run, full, copy, before, dbt)
     except BaseException:

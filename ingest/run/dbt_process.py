@@ -24,12 +24,15 @@ from ingest.run.dbt import DbtOutcome
 
 class DbtProcess:
     def __init__(self, warehouse: Path):
-        self._child = subprocess.Popen([sys.executable, "-m", "ingest.run.dbt_process", str(warehouse)],
+        self.warehouse = Path(warehouse).resolve()
+        self._ran = False
+        self._child = subprocess.Popen([sys.executable, "-m", "ingest.run.dbt_process", str(self.warehouse)],
                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=paths.PROJECT_ROOT)
 
     def run(self, command: list[str], database: Path, landing: Path, work_dir: Path, **options) -> DbtOutcome:
         """run_dbt's call, in the waiting process (once). The outcome is read as soon as it is
         sent: the process's own exit (a third of a second) overlaps what the build does next."""
+        self._ran = True
         call = {"command": command, "database": database, "landing": landing, "work_dir": work_dir,
                 "options": options}
         try:
@@ -44,14 +47,16 @@ class DbtProcess:
             return DbtOutcome(success=False, failures=[f"dbt: its process ended with exit code {code} and no outcome"])
 
     def discard(self) -> None:
-        """End it unused (the build stopped before its models), or collect it after run."""
-        if self._child.poll() is None:
-            self._child.stdin.close()  # it exits at the end of its input
-            try:
-                self._child.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self._child.kill()
-                self._child.wait()
+        """End it unused (at once: it may be importing still), or collect it after run."""
+        if not self._ran:
+            self._child.kill()
+        self._child.stdin.close()
+        try:
+            self._child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self._child.kill()
+            self._child.wait()
+        self._child.stdout.close()
 
 
 def start(warehouse: Path, wanted: bool) -> DbtProcess | None:

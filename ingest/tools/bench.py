@@ -119,10 +119,13 @@ def run_build(folders: list[Path], warehouse: Path) -> BuildRun:
 
 
 def _child_build(warehouse: str, out: str, *folders: str) -> None:
+    from ingest.run import dbt_process
+
+    dbt = dbt_process.start(Path(warehouse), wanted=Path(warehouse).exists())  # as `xianzhi build` does
     from ingest.run.build import build_warehouse
 
     log: list[str] = []
-    result = build_warehouse([Path(f) for f in folders], Path(warehouse), log=log.append)
+    result = build_warehouse([Path(f) for f in folders], Path(warehouse), log=log.append, dbt=dbt)
     Path(out).write_text(json.dumps({
         "timings": result.timings, "n_reports": result.n_reports, "n_errors": len(result.errors),
         "n_processed": result.n_processed, "n_reused": result.n_reused, "success": result.success, "log": log,
