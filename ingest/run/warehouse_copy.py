@@ -3,8 +3,8 @@
 An incremental build's models start from a copy of the warehouse (the file in place stays
 readable until the new one is whole); at 10,000 reports the file is about 1 GB and copying it
 takes seconds, which the ingest and landing of a few documents can hide: the copy is the
-kernel's work, not Python's. (Importing dbt meanwhile gained nothing: it holds the interpreter
-the ingest needs.)
+kernel's work, not Python's. (dbt is imported meanwhile too, in a process of its own:
+dbt_process.py.)
 """
 
 from __future__ import annotations
