@@ -98,7 +98,7 @@ select 1
 
 {% macro delete_to_rebuild(columns="place_code") -%}
 {%- if rebuilds_in_place() -%}
-delete from {{ this }} where ({{ columns }}) in (select {{ columns }} from {{ to_rebuild_relation() }})
+delete from {{ this }} where {{ only_to_rebuild(columns) }}
 {%- else -%}
 select 1
 {%- endif -%}
