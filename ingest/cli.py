@@ -33,7 +33,7 @@ def command_build(args: argparse.Namespace) -> int:
 
     # Started before the build's own imports: dbt's import and parse overlap them (the build ends it
     # if it is not incremental after all).
-    dbt = dbt_process.start(Path(args.warehouse), wanted=not args.full and Path(args.warehouse).exists())
+    dbt = dbt_process.start_for_build(Path(args.warehouse), args.full)
     from ingest.run.build import build_warehouse
 
     result, code = _guarded(args, lambda: build_warehouse(folders, Path(args.warehouse), strict=args.strict,

@@ -64,14 +64,16 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print, *, strict: 
     Holds the warehouse's lock throughout (WarehouseLocked if another build has it) and records
     the build in its log, however it ends. The models are rebuilt only for the reports that changed
     (ingest/run/increments.py) unless `full` or the warehouse in place cannot tell. `dbt`: a dbt
-    process the caller started for this warehouse before its own imports (dbt_process.py); the
-    build uses it if it is incremental and ends it either way."""
+    process the caller started for this warehouse before its own imports
+    (dbt_process.start_for_build, which the build calls otherwise); it is used if the build is
+    incremental and ended either way."""
     warehouse = Path(warehouse).resolve()
     command = command or build_log.current_command()
     legacy = paths.legacy_landing_dir(warehouse)
     if legacy.is_dir() and not paths.landing_dir(warehouse).exists():
         log(f"note: {legacy} is the landing every warehouse of this folder used to share; it is no longer "
             f"read ({warehouse.name} now has {paths.landing_dir(warehouse).name}/): load statistics again")
+    dbt = dbt or dbt_process.start_for_build(warehouse, full)
     try:
         with warehouse_lock(warehouse, command), build_log.recorded(warehouse, command) as run:
             result = _ingest_land_and_model(folders, warehouse, log, run, full, dbt)
@@ -79,7 +81,7 @@ def build_warehouse(folders: list[Path], warehouse: Path, log=print, *, strict: 
             run.finish(outcome, result.exit_code, result.dbt)
     finally:
         if dbt is not None:
-            dbt.discard()  # a locked warehouse, or a full build
+            dbt.discard()
     return result
 
 
@@ -108,10 +110,8 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
     # and dbt imported in a process of its own.
     incremental = increments.built_by_these_models(before)
     copy = warehouse_copy.start(warehouse, wanted=incremental)
-    if dbt is None:
-        dbt = dbt_process.start(warehouse, wanted=incremental)
-    elif not incremental:
-        dbt.discard()
+    if dbt is not None and not incremental:
+        dbt.discard()  # at once: it would only take the other core from the workers
         dbt = None
     try:
         return _build_from_documents(folders, warehouse, log, run, full, copy, before, dbt)
@@ -119,9 +119,6 @@ def _ingest_land_and_model(folders: list[Path], warehouse: Path, log, run: build
         if copy is not None:
             copy.discard()  # not left beside the warehouse for the next build to find
         raise
-    finally:
-        if dbt is not None:
-            dbt.discard()
 
 
 def _build_from_documents(folders: list[Path], warehouse: Path, log, run: build_log.BuildRun, full: bool,

@@ -63,6 +63,12 @@ def start(warehouse: Path, wanted: bool) -> DbtProcess | None:
     return DbtProcess(warehouse) if wanted else None
 
 
+def start_for_build(warehouse: Path, full: bool = False) -> DbtProcess | None:
+    """The process a build starts before it can tell whether it is incremental (that needs the
+    warehouse's record): when there is a warehouse and no --full. The build ends it if not."""
+    return start(warehouse, wanted=not full and Path(warehouse).exists())
+
+
 def _die_with_parent() -> None:
     """A build killed mid-way takes its dbt with it (Linux), as it did when dbt ran in-process."""
     try:

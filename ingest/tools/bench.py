@@ -121,7 +121,7 @@ def run_build(folders: list[Path], warehouse: Path) -> BuildRun:
 def _child_build(warehouse: str, out: str, *folders: str) -> None:
     from ingest.run import dbt_process
 
-    dbt = dbt_process.start(Path(warehouse), wanted=Path(warehouse).exists())  # as `xianzhi build` does
+    dbt = dbt_process.start_for_build(Path(warehouse))  # as `xianzhi build` does, before its imports
     from ingest.run.build import build_warehouse
 
     log: list[str] = []

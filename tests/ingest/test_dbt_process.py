@@ -15,8 +15,14 @@ def test_a_process_not_needed_ends_at_once(tmp_path):
     assert time.monotonic() - started < 1
 
 
-def test_none_is_started_for_a_full_build(tmp_path):
-    assert dbt_process.start(tmp_path / "warehouse.duckdb", wanted=False) is None
+def test_a_build_starts_none_without_a_warehouse_or_with_full(tmp_path):
+    warehouse = tmp_path / "warehouse.duckdb"
+    assert dbt_process.start_for_build(warehouse) is None  # a first build is a full one
+    warehouse.touch()
+    assert dbt_process.start_for_build(warehouse, full=True) is None
+    process = dbt_process.start_for_build(warehouse)
+    assert process is not None
+    process.discard()
 
 
 def test_a_process_that_died_is_a_failed_run_naming_its_exit_code(tmp_path):
