@@ -229,7 +229,7 @@ def run_models(warehouse: Path, log=print, increment: increments.Increment | Non
     if building.exists():
         with duckdb.connect(str(building)) as connection:
             if outcome.success:
-                increments.record(connection, landing_dir)  # in the file: it is swapped in with it
+                increments.record(connection, landing_dir, increment)  # in the file: swapped in with it
             connection.execute("checkpoint")
         if outcome.success:
             building.replace(warehouse)  # atomic: readers see the old file or the new one

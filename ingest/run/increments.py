@@ -14,7 +14,7 @@ tables.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,6 +44,8 @@ class Increment:
     changed_reports: tuple[str, ...]
     n_reports: int  # landed now
     changed_references: tuple[str, ...] = REFERENCE_TABLES  # whose landed files differ
+    # Each reference table's hash as landed now (reference_fingerprints): the record keeps it.
+    reference_fingerprints: dict[str, str] | None = field(default=None, compare=False)
 
     def dbt_selection(self) -> list[str]:
         """The models downstream of a landed table that may have changed (every table the documents
@@ -125,11 +127,12 @@ def plan(warehouse: Path, landing_dir: Path, before: tuple | None = None) -> Inc
         return None
     references = reference_fingerprints(landing_dir)
     changed_references = tuple(name for name in REFERENCE_TABLES if before[2].get(name) != references[name])
-    return Increment(changed, len(new), changed_references)
+    return Increment(changed, len(new), changed_references, references)
 
 
-def record(connection: duckdb.DuckDBPyConnection, landing_dir: Path) -> None:
-    """Write the record into the warehouse being built (before it is swapped in)."""
+def record(connection: duckdb.DuckDBPyConnection, landing_dir: Path, increment: Increment | None = None) -> None:
+    """Write the record into the warehouse being built (before it is swapped in); an increment's
+    reference hashes are the landing's already (dbt does not write the landing)."""
     connection.execute(f"create schema if not exists {SCHEMA}")
     # What this build's models kept while they ran (the changed reports, previous rows, places
     # and peer instances to rebuild: macros/changed_places.sql) describes no other build.
@@ -143,4 +146,5 @@ def record(connection: duckdb.DuckDBPyConnection, landing_dir: Path) -> None:
                        [models_version()])
     connection.execute(f"create or replace table {SCHEMA}.reference_fingerprints (table_name varchar, fingerprint varchar)")
     connection.executemany(f"insert into {SCHEMA}.reference_fingerprints values (?, ?)",
-                           [list(item) for item in reference_fingerprints(landing_dir).items()])
+                           [list(item) for item in ((increment and increment.reference_fingerprints)
+                                                    or reference_fingerprints(landing_dir)).items()])
