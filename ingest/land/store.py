@@ -93,12 +93,12 @@ def code_version() -> str:
 
 
 def content_hash(document: Document) -> str:
-    """Hash of what processing reads (text, labels, curated fields, the file's name as identification
-    reads it), whatever
-    the code version: what tells a changed document from an unchanged one between builds. The
-    name counts because identification reads it (瑞安市_2023.txt votes for a place and a year):
-    a copy under another name once reused the first one's entry, so a report's evidence depended
-    on which file was processed first. The folders do not count: a file moved keeps its entry."""
+    """Hash of what processing reads (text, labels, curated fields, the file's name as
+    identification reads it), whatever the code version: what tells a changed document from an
+    unchanged one between builds. The name counts because identification reads it (瑞安市_2023.txt
+    votes for a place and a year): a copy under another name once reused the first one's entry,
+    so a report's evidence depended on which file was processed first. The folders do not count:
+    a file moved keeps its entry."""
     claims = [document.labelled_place, document.labelled_year, document.labelled_title,
               document.labelled_date, document.source_url, document.labelled_code,
               document.curated_place, document.curated_year, file_words_of(document.identifying_name)]
