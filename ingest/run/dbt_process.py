@@ -99,7 +99,10 @@ def _serve(warehouse: Path) -> int:
                       parsed=parsed if tuple(map(Path, given)) == expected else None)
     pickle.dump(outcome, results)
     results.flush()
-    return 0
+    # Nothing is left to write (run_dbt closed the warehouse and wrote run_results.json): skip
+    # the interpreter's teardown of dbt's objects, which the build waits for (0.2-0.6 s).
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":
