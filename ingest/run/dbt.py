@@ -113,8 +113,24 @@ def run_dbt(command: list[str], database: Path, landing: Path, work_dir: Path,
         if status in ("success", "pass"):
             outcome.n_passed += 1
         elif status not in ("skipped",):
-            outcome.failures.append(f"{node.resource_type} {node.name}: {status} {node_result.message or ''}".strip())
+            failure = f"{node.resource_type} {node.name}: {status} {node_result.message or ''}".strip()
+            if status == "fail" and getattr(node, "test_metadata", None) and node.test_metadata.name == "row_checks":
+                failure += _broken_checks(database, node.compiled_code)
+            outcome.failures.append(failure)
     return outcome
+
+
+def _broken_checks(database: Path, compiled_sql: str | None) -> str:
+    """Which of a failed row_checks test's checks broke (its own query, on the file dbt built):
+    dbt says only how many rows the test returned."""
+    import duckdb
+
+    try:
+        with duckdb.connect(str(database), read_only=True) as connection:
+            broken = connection.execute(compiled_sql).fetchall()
+    except (duckdb.Error, TypeError):
+        return ""
+    return " — broken: " + "; ".join(f"{check} ({n} rows)" for check, n in broken) if broken else ""
 
 
 def _release_dbt_connection() -> None:

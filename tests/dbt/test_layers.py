@@ -64,8 +64,8 @@ def test_every_model_states_its_grain_and_tests_its_key(manifest, layer):
         tests = [(test["test_metadata"]["name"], test.get("column_name")) for test in tests_of.get(unique_id, [])]
         unique_columns = {column for name, column in tests if name == "unique"}
         not_null_columns = {column for name, column in tests if name == "not_null"} | {
-            column for test in tests_of.get(unique_id, []) if test["test_metadata"]["name"] == "not_null_columns"
-            for column in test["test_metadata"]["kwargs"]["columns"]}
+            column for test in tests_of.get(unique_id, []) if test["test_metadata"]["name"] == "row_checks"
+            for column in test["test_metadata"]["kwargs"].get("not_null", [])}
         has_key = bool(unique_columns & not_null_columns) or any(
             name == "unique_combination_of_columns" for name, _ in tests)
         if not has_key:

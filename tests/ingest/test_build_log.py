@@ -73,9 +73,8 @@ def test_dbt_reads_every_field_the_log_writes():
 
 def test_the_outcomes_dbt_accepts_are_the_ones_the_build_writes():
     marts = yaml.safe_load((paths.DBT_PROJECT_DIR / "models" / "marts" / "_fct_build_runs.yml").read_text())
-    [outcome] = [c for c in marts["models"][0]["columns"] if c["name"] == "outcome"]
-    accepted = next(t["accepted_values"]["arguments"]["values"] for t in outcome["data_tests"] if isinstance(t, dict))
-    assert tuple(accepted) == build_log.OUTCOMES
+    [checks] = [t["row_checks"]["arguments"] for t in marts["models"][0]["data_tests"] if "row_checks" in t]
+    assert tuple(checks["accepted_values"]["outcome"]) == build_log.OUTCOMES
 
 
 def test_the_current_command_reads_as_typed(monkeypatch):

@@ -43,7 +43,7 @@ def _warehouse_digest(warehouse: Path) -> dict:
 
 # A test of a model whose rows are one report's each, and one of a model that compares places.
 PER_REPORT_TEST = "unique_stg_landing__sentences_sentence_id"
-CROSS_PLACE_TEST = "not_null_columns_int_comparable_values_place_code__value_source__value"
+CROSS_PLACE_TEST = "row_checks_int_comparable_values"
 
 
 def _reads_only_changed_reports(warehouse: Path, test_name: str) -> bool:
