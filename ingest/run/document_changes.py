@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ingest.land import parquet
 from ingest.land.atomic import atomic_path
 
 _SCHEMA = pa.schema([("source_ref", pa.string()), ("content_hash", pa.string()), ("failed", pa.bool_())])
@@ -57,7 +58,7 @@ def compare(previous: list[DocumentSeen], current: list[DocumentSeen]) -> Docume
 def read_documents(file: Path) -> list[DocumentSeen]:
     """The documents a build recorded ([] before the first build, or when the record is unreadable)."""
     try:
-        rows = pq.read_table(file, schema=_SCHEMA).to_pylist()
+        rows = parquet.read_rows(file, _SCHEMA)
     except (OSError, pa.ArrowException):
         return []
     return [DocumentSeen(row["source_ref"], row["content_hash"], bool(row["failed"])) for row in rows]

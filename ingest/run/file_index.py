@@ -19,6 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ingest.land import parquet
 from ingest.land.atomic import atomic_path
 from ingest.land.store import ResultStore
 from ingest.readers.sidecar import sidecar_path
@@ -77,7 +78,7 @@ class FileIndex:
         self.file = store.folder / FILE_NAME
         self._previous: dict[str, list[dict]] = {}
         try:
-            for row in pq.read_table(self.file, schema=_SCHEMA).to_pylist():
+            for row in parquet.read_rows(self.file, _SCHEMA):
                 self._previous.setdefault(row["path"], []).append(row)
         except (OSError, pa.ArrowException):
             pass

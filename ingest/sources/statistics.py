@@ -189,7 +189,7 @@ def _landed_rows(landing_dir: Path) -> list[dict]:
     if not file.exists():
         return []
     columns = SCHEMAS["statistics"].names
-    rows = [{name: row.get(name) for name in columns} for row in pq.read_table(file).to_pylist()]
+    rows = [{name: row.get(name) for name in columns} for row in parquet.read_rows(file)]
     return [row | {"origin": row["origin"] or FROM_STATS_LOAD} for row in rows]
 
 
