@@ -18,8 +18,7 @@ def broken_build(tmp_path_factory):
     warehouse = tmp_path_factory.mktemp("row_checks") / "warehouse.duckdb"
     first = build_warehouse([paths.SEEDS_DIR], warehouse, log=lambda line: None)
     assert first.exit_code == exit_codes.OK
-    with duckdb.connect(str(warehouse), read_only=True) as connection:
-        before = connection.execute("select count(*) from fct_report_sentences").fetchone()[0]
+    before = _broken_rows(warehouse)
     # Two sentences of the landed table broken by hand: one ends where it starts, one has a role
     # segmentation never gives.
     [part] = [f for f in paths.landed_table_files(paths.landing_dir(warehouse), "sentences")
@@ -33,14 +32,24 @@ def broken_build(tmp_path_factory):
     part.with_name(part.name + ".new").replace(part)
     lines: list[str] = []
     second = build_warehouse([paths.SEEDS_DIR], warehouse, log=lines.append, full=True)
+    return {"result": second, "lines": lines, "before": before, "after": _broken_rows(warehouse),
+            "failed_file": paths.failed_dir(warehouse) / warehouse.name}
+
+
+def _broken_rows(warehouse) -> int:
+    """Sentences of a warehouse that carry the hand-made breakage."""
     with duckdb.connect(str(warehouse), read_only=True) as connection:
-        after = connection.execute("select count(*) from fct_report_sentences").fetchone()[0]
-    return {"result": second, "lines": lines, "before": before, "after": after}
+        return connection.execute("select count(*) from fct_report_sentences "
+                                  "where section_role = 'bogus' or char_start >= char_end").fetchone()[0]
 
 
 def test_the_build_fails_and_keeps_the_old_warehouse(broken_build):
     assert broken_build["result"].exit_code == exit_codes.DBT_FAILED
-    assert broken_build["after"] == broken_build["before"]
+    # The failed build's file is kept apart; the warehouse in place still holds the sentences as
+    # they were (a swapped-in failed build would hold the broken two, or no table at all: dbt
+    # skips a model whose upstream test failed).
+    assert broken_build["failed_file"].exists()
+    assert (broken_build["before"], broken_build["after"]) == (0, 0)
 
 
 def test_the_output_names_each_broken_check_and_its_rows(broken_build):
