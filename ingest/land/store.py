@@ -82,11 +82,16 @@ def result_code_files() -> list[Path]:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Hash of everything besides the document that decides its rows: code, catalogues, packages."""
+    return version_hash([*result_code_files(), *sorted(paths.DBT_SEEDS_DIR.glob("*.csv"))], RESULT_PACKAGES)
+
+
+def version_hash(files: list[Path], packages: tuple[str, ...]) -> str:
+    """Hash of the files (by their place in the project and content) and the packages' versions."""
     digest = hashlib.sha256()
-    for file in [*result_code_files(), *sorted(paths.DBT_SEEDS_DIR.glob("*.csv"))]:
+    for file in files:
         digest.update(str(file.relative_to(paths.PROJECT_ROOT)).encode())
         digest.update(file.read_bytes())
-    for package in RESULT_PACKAGES:
+    for package in packages:
         try:
             digest.update(f"{package}={metadata.version(package)}".encode())
         except metadata.PackageNotFoundError:

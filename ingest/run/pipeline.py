@@ -76,13 +76,18 @@ def _read_all(folders: list[Path], result: IngestResult, warn, index: FileIndex,
                 source_of[document.source_ref] = source
             yield from known
             continue
-        index.reading(path, source)
-        try:
-            documents = read_document(path, source)
-        except ReaderError as error:
-            result.errors.append({"source": source, "reason": str(error)})
+        reason = index.known_unreadable(path, source)
+        if reason is None:
+            index.reading(path, source)
+            try:
+                documents = read_document(path, source)
+            except ReaderError as error:
+                reason = str(error)
+                index.unreadable(source, reason)
+        if reason is not None:
+            result.errors.append({"source": source, "reason": reason})
             result.documents.append(DocumentSeen(source, None, failed=True))
-            warn(str(error))
+            warn(reason)
             continue
         for document in documents:
             source_of[document.source_ref] = source
