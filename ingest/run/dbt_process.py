@@ -12,6 +12,7 @@ stdin, runs it, writes the pickled DbtOutcome on stdout and exits (dbt's printin
 
 from __future__ import annotations
 
+import multiprocessing.util
 import os
 import pickle
 import subprocess
@@ -100,7 +101,10 @@ def _serve(warehouse: Path) -> int:
     pickle.dump(outcome, results)
     results.flush()
     # Nothing is left to write (run_dbt closed the warehouse and wrote run_results.json): skip
-    # the interpreter's teardown of dbt's objects, which the build waits for (0.2-0.6 s).
+    # the interpreter's teardown of dbt's objects, which the build waits for (0.2-0.6 s). Only the
+    # exit-time finalizers of multiprocessing run: they unlink dbt's named semaphores (spawn-context
+    # locks), which the resource tracker would otherwise report as leaked in the build's output.
+    multiprocessing.util._run_finalizers(0)
     sys.stderr.flush()
     os._exit(0)
 

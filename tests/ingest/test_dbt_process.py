@@ -44,3 +44,16 @@ def test_it_runs_the_call_it_is_given(tmp_path):
     assert outcome.success, outcome.failures
     process.discard()
     assert process._child.returncode == 0
+
+
+def test_its_exit_leaves_no_semaphores_for_the_tracker_to_warn_about(tmp_path, capfd):
+    """dbt's spawn-context locks are named semaphores; exiting without teardown must still remove
+    them, or multiprocessing's resource tracker warns about leaks in every build's output."""
+    warehouse = tmp_path / "warehouse.duckdb"
+    process = dbt_process.start(warehouse, wanted=True)
+    outcome = process.run(["parse"], paths.building_file(warehouse), paths.landing_dir(warehouse),
+                          paths.dbt_work_dir(warehouse))
+    process.discard()
+    assert outcome.success, outcome.failures
+    time.sleep(2)  # the tracker (the process's child) writes its warning once the process is gone
+    assert "leaked semaphore" not in capfd.readouterr().err
