@@ -65,10 +65,10 @@ def _imported_modules(module: str, file: Path) -> set[str]:
     return {name for name in found if name.split(".")[0] == "ingest" and _module_file(name)}
 
 
-def result_code_files() -> list[Path]:
-    """Every project file in the import closure of RESULT_MODULES, plus the module packages' __init__."""
+def code_files(modules: tuple[str, ...] | list[str]) -> list[Path]:
+    """Every project file in the import closure of the modules, plus the module packages' __init__."""
     seen: dict[str, Path] = {}
-    todo = list(RESULT_MODULES)
+    todo = list(modules)
     while todo:
         module = todo.pop()
         file = _module_file(module)
@@ -82,7 +82,7 @@ def result_code_files() -> list[Path]:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Hash of everything besides the document that decides its rows: code, catalogues, packages."""
-    return version_hash([*result_code_files(), *sorted(paths.DBT_SEEDS_DIR.glob("*.csv"))], RESULT_PACKAGES)
+    return version_hash([*code_files(RESULT_MODULES), *sorted(paths.DBT_SEEDS_DIR.glob("*.csv"))], RESULT_PACKAGES)
 
 
 def version_hash(files: list[Path], packages: tuple[str, ...]) -> str:

@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 from ingest import paths
 from ingest.land import parquet
 from ingest.land.atomic import atomic_path
-from ingest.land.store import ResultStore, version_hash
+from ingest.land.store import ResultStore, code_files, version_hash
 from ingest.readers.sidecar import sidecar_path
 
 FILE_NAME = "files.parquet"
@@ -76,9 +76,10 @@ def signature(path: Path) -> tuple[str, int]:
 
 @lru_cache(maxsize=1)
 def reader_version() -> str:
-    """Hash of the readers' code and packages: a remembered read failure holds only under it."""
-    readers = sorted((paths.PROJECT_ROOT / "ingest" / "readers").glob("*.py"))
-    return _UNREADABLE + version_hash(readers, READER_PACKAGES)
+    """Hash of the readers' code (every reader module, which ingest.readers imports by name, and
+    what they import) and packages: a remembered read failure holds only under it."""
+    readers = [f"ingest.readers.{file.stem}" for file in sorted((paths.PROJECT_ROOT / "ingest" / "readers").glob("*.py"))]
+    return _UNREADABLE + version_hash(code_files(readers), READER_PACKAGES)
 
 
 def _utf8(text: str) -> bool:
@@ -102,8 +103,10 @@ class FileIndex:
         self._rows: list[dict] = []
         self._files: dict[str, tuple[str, str]] = {}  # source → (path, signature) read this build
 
-    def _unchanged(self, path: Path, source: str) -> list[dict] | None:
-        """The last build's rows of the file, if it is unchanged since; else None."""
+    def known(self, path: Path, source: str) -> list[KnownDocument] | str | None:
+        """What the last build found in the file, if it is unchanged since: its documents, or why
+        it could not be read (only while the readers are the same; the reason is kept for the next
+        build as well); else None: read it."""
         rows = self._previous.get(str(path))
         if not rows or rows[0]["source"] != source:
             return None
@@ -113,24 +116,14 @@ class FileIndex:
             return None
         if sig != rows[0]["signature"] or latest >= rows[0]["written_ns"] - RACY_NS:
             return None
+        unreadable = rows[0]["key"].startswith(_UNREADABLE)
+        if not (rows[0]["key"] == reader_version() if unreadable else all(self.store.has(row["key"]) for row in rows)):
+            return None
         self._files[source] = (str(path), sig)
-        return rows
-
-    def known(self, path: Path, source: str) -> list[KnownDocument] | None:
-        """The file's documents as the last build found them, if it is unchanged; else None."""
-        rows = self._unchanged(path, source)
-        if rows is None or not all(self.store.has(row["key"]) for row in rows):
-            return None
+        if unreadable:
+            self.unreadable(source, rows[0]["error"])
+            return rows[0]["error"]
         return [KnownDocument(r["source_ref"], r["content_hash"], r["key"], r["report_id"], r["error"]) for r in rows]
-
-    def known_unreadable(self, path: Path, source: str) -> str | None:
-        """Why the file could not be read at the last build, if it is unchanged and the readers
-        are the same; else None (read it). The reason is kept for the next build as well."""
-        rows = self._unchanged(path, source)
-        if rows is None or len(rows) != 1 or rows[0]["key"] != reader_version():
-            return None
-        self.unreadable(source, rows[0]["error"])
-        return rows[0]["error"]
 
     def reading(self, path: Path, source: str) -> None:
         """Called before a file is read: its stat as of now (an edit during the build shows next time)."""
@@ -141,22 +134,21 @@ class FileIndex:
 
     def unreadable(self, source: str, reason: str) -> None:
         """A file that could not be read (called after `reading`), and the one-line reason."""
-        if source in self._files:
-            path, sig = self._files[source]
-            if _utf8(path) and _utf8(source) and _utf8(reason):
-                self._rows.append({"path": path, "source": source, "signature": sig, "source_ref": source,
-                                   "content_hash": "", "key": reader_version(), "report_id": None,
-                                   "error": reason})
+        self._remember(source, source, "", reader_version(), None, reason)
 
     def add(self, source: str, source_ref: str, content_hash: str | None, key: str, summary: dict) -> None:
         """One document's outcome, for the next build."""
-        if source in self._files and content_hash:
+        if content_hash:
+            self._remember(source, source_ref, content_hash, key, summary.get("report_id"), summary.get("error"))
+
+    def _remember(self, source: str, source_ref: str, content_hash: str, key: str, report_id: str | None,
+                  error: str | None) -> None:
+        if source in self._files:
             path, sig = self._files[source]
-            if not (_utf8(path) and _utf8(source_ref)):
+            if not (_utf8(path) and _utf8(source_ref) and (error is None or _utf8(error))):
                 return  # a name that is not UTF-8 (os.fsdecode's surrogates): read again next time
             self._rows.append({"path": path, "source": source, "signature": sig, "source_ref": source_ref,
-                               "content_hash": content_hash, "key": key, "report_id": summary.get("report_id"),
-                               "error": summary.get("error")})
+                               "content_hash": content_hash, "key": key, "report_id": report_id, "error": error})
 
     def write(self) -> None:
         written = time.time_ns()

@@ -71,12 +71,12 @@ def _read_all(folders: list[Path], result: IngestResult, warn, index: FileIndex,
         if shard is not None and not shard.holds(source):
             continue
         known = index.known(path, source)
-        if known is not None:
+        if isinstance(known, list):
             for document in known:
                 source_of[document.source_ref] = source
             yield from known
             continue
-        reason = index.known_unreadable(path, source)
+        reason = known  # why it could not be read last time, or None: read it
         if reason is None:
             index.reading(path, source)
             try:

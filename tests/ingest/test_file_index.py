@@ -102,6 +102,19 @@ def test_the_readers_version_follows_their_code(tmp_path, monkeypatch):
     file_index.reader_version.cache_clear()
 
 
+def test_the_readers_version_follows_what_they_import(tmp_path, monkeypatch):
+    (tmp_path / "ingest" / "readers").mkdir(parents=True)
+    (tmp_path / "ingest" / "readers" / "txt.py").write_text("from ingest import encodings\n")
+    (tmp_path / "ingest" / "encodings.py").write_text("ORDER = ['utf-8']\n")
+    monkeypatch.setattr(file_index.paths, "PROJECT_ROOT", tmp_path)
+    file_index.reader_version.cache_clear()
+    first = file_index.reader_version()
+    (tmp_path / "ingest" / "encodings.py").write_text("ORDER = ['utf-8', 'gb18030']\n")
+    file_index.reader_version.cache_clear()
+    assert file_index.reader_version() != first
+    file_index.reader_version.cache_clear()
+
+
 def test_a_changed_file_is_read_even_at_the_same_size(folder, tmp_path, monkeypatch):
     cache = tmp_path / "cache"
     pipeline.ingest([folder], workers=1, cache_dir=cache, warn=lambda _: None)
